@@ -1,0 +1,360 @@
+"""Typed records of every dataset, with provenance.
+
+Every record carries a stable ``id``, at least one ``source``, a ``status`` and optional ``alternatives``
+(other values or dates that other sources give, each with its own sources): this is how the dashboard keeps
+disagreements instead of hiding them. Nothing here imports streamlit.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any, ClassVar, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, field_validator, model_validator
+from pydantic_core import core_schema
+
+REGION_CODES: tuple[str, ...] = tuple(f"{n:02d}" for n in range(1, 13))
+SCOPES: tuple[str, ...] = ("national", "international")
+RegionCode = Literal["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"]
+RegionRef = Literal[
+    "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "national", "international"
+]
+
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass(frozen=True, order=False)
+class PartialDate:
+    """A date known to the year, the month or the day: the precision a source gives, never more."""
+
+    year: int
+    month: Optional[int] = None
+    day: Optional[int] = None
+
+    def __post_init__(self) -> None:
+        if self.day is not None and self.month is None:
+            raise ValueError("a day needs a month")
+        if self.month is not None and not 1 <= self.month <= 12:
+            raise ValueError(f"month {self.month} is not 1-12")
+        if self.day is not None:
+            dt.date(self.year, self.month, self.day)  # raises ValueError on 2024-02-30
+
+    @classmethod
+    def parse(cls, value: Any) -> "PartialDate":
+        if isinstance(value, PartialDate):
+            return value
+        if isinstance(value, dt.datetime):
+            raise ValueError("a date, not a timestamp, is expected")
+        if isinstance(value, dt.date):
+            return cls(value.year, value.month, value.day)
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = f"{value:04d}"
+        if not isinstance(value, str):
+            raise ValueError(f"expected YYYY, YYYY-MM or YYYY-MM-DD, got {type(value).__name__}")
+        match = _PARTIAL_DATE.match(value.strip())
+        if not match:
+            raise ValueError(f"expected YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+        year, month, day = (int(part) if part else None for part in match.groups())
+        try:
+            return cls(year, month, day)
+        except ValueError as exc:
+            raise ValueError(f"{value!r} is not a real date ({exc})") from None
+
+    @property
+    def precision(self) -> Literal["year", "month", "day"]:
+        return "day" if self.day else "month" if self.month else "year"
+
+    @property
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last_day(self) -> dt.date:
+        month = self.month or 12
+        return dt.date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
+
+    @property
+    def midpoint(self) -> dt.date:
+        """Where to place the date on a time axis: the middle of the period it stands for."""
+        return self.first_day + (self.last_day - self.first_day) / 2
+
+    def sort_key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+    def __lt__(self, other: "PartialDate") -> bool:
+        return self.sort_key() < other.sort_key()
+
+    def __str__(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month:
+            text += f"-{self.month:02d}"
+        if self.day:
+            text += f"-{self.day:02d}"
+        return text
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            cls.parse, serialization=core_schema.plain_serializer_function_ser_schema(str)
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict:
+        return {"type": "string", "pattern": _PARTIAL_DATE.pattern, "description": "YYYY, YYYY-MM or YYYY-MM-DD"}
+
+
+class Strict(BaseModel):
+    """Base of every model: unknown fields are errors, values are immutable, blank strings are refused."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, str_min_length=1)
+
+
+class Localized(Strict):
+    """A text in English and French (both required), Arabic where written."""
+
+    en: str
+    fr: str
+    ar: Optional[str] = None
+
+    def get(self, lang: str) -> tuple[str, str]:
+        """The text in ``lang`` and the language it is really in (French stands in for a missing Arabic)."""
+        text = getattr(self, lang, None)
+        if text:
+            return text, lang
+        return (self.fr, "fr") if lang != "en" else (self.en, "en")
+
+
+class Source(Strict):
+    publisher: str
+    title: str
+    url: Optional[str] = None
+    published: Optional[PartialDate] = None
+    accessed: Optional[PartialDate] = None
+    quote: Optional[str] = Field(default=None, max_length=400)
+
+    @field_validator("url")
+    @classmethod
+    def _http_only(cls, url: Optional[str]) -> Optional[str]:
+        if url is not None and not re.match(r"^https?://[^\s/]+\.[^\s]+$", url):
+            raise ValueError(f"must be an http(s) link, got {url[:80]!r}")
+        return url
+
+    @property
+    def date(self) -> Optional[PartialDate]:
+        return self.published or self.accessed
+
+    @property
+    def is_complete(self) -> bool:
+        """Publisher, title, link and a date: what makes a source checkable by a reader."""
+        return bool(self.url and self.date)
+
+
+class Alternative(Strict):
+    """Another value or date for one field of the record, as a different source states it."""
+
+    field: str
+    value: Any = Field(description="the value the other source gives (same unit as the field)")
+    note: Localized
+    sources: list[Source] = Field(min_length=1)
+
+
+Status = Literal["confirmed", "announced", "planned", "disputed", "unconfirmed"]
+NOT_ALTERNABLE = frozenset({"id", "sources", "alternatives", "related"})
+
+
+class Record(Strict):
+    """Fields every dataset shares."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=80)
+    sources: list[Source] = Field(min_length=1)
+    status: Status = "confirmed"
+    alternatives: list[Alternative] = Field(default_factory=list)
+    related: list[str] = Field(default_factory=list, description="ids of records in any dataset")
+
+    FUTURE_STATUSES: ClassVar[frozenset[str]] = frozenset({"announced", "planned"})
+
+    @model_validator(mode="after")
+    def _checkable(self) -> "Record":
+        if not any(source.is_complete for source in self.sources):
+            raise ValueError("sources: at least one source needs an http(s) url and a date (published or accessed)")
+        fields = set(type(self).model_fields) - NOT_ALTERNABLE
+        for position, alternative in enumerate(self.alternatives):
+            if alternative.field not in fields:
+                raise ValueError(
+                    f"alternatives.{position}.field: {alternative.field!r} is not a field of this record"
+                )
+        return self
+
+    @property
+    def is_future(self) -> bool:
+        return self.status in self.FUTURE_STATUSES
+
+
+# --- one model per dataset ---------------------------------------------------------------------------------
+
+Track = Literal["strategy", "diplomacy", "institutions", "regulation", "events", "partnerships"]
+
+
+class Milestone(Record):
+    date: PartialDate
+    end_date: Optional[PartialDate] = None
+    track: Track
+    region: RegionRef
+    city: Optional[str] = None
+    title: Localized
+    description: Optional[Localized] = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Milestone":
+        if self.end_date and self.end_date < self.date:
+            raise ValueError("end_date: before date")
+        return self
+
+
+ResolutionKind = Literal["resolution", "initiative", "declaration", "forum", "negotiation", "group", "summit"]
+Adoption = Literal["consensus", "without_vote", "unanimous", "vote", "signed", "not_applicable", "pending"]
+MoroccoRole = Literal[
+    "co_penholder", "co_chair", "drafter", "co_sponsor", "supporter", "signatory", "co_founder", "member",
+    "negotiator", "host", "participant", "candidate",
+]
+
+
+class Resolution(Record):
+    kind: ResolutionKind
+    symbol: Optional[str] = None
+    draft_symbol: Optional[str] = None
+    title: Localized
+    date: Optional[PartialDate] = None
+    body: str = Field(description="the forum, e.g. UN General Assembly")
+    adoption: Optional[Adoption] = None
+    cosponsors: Optional[int] = Field(default=None, ge=0)
+    morocco_role: list[MoroccoRole] = Field(min_length=1)
+    region: RegionRef = "international"
+    description: Optional[Localized] = None
+
+    @model_validator(mode="after")
+    def _dated_unless_planned(self) -> "Resolution":
+        if self.date is None and not self.is_future and self.status != "unconfirmed":
+            raise ValueError("date: required unless the status is planned, announced or unconfirmed")
+        return self
+
+
+InstitutionKind = Literal[
+    "centre", "programme", "institute", "lab", "data_centre", "authority", "bill", "hub", "university",
+    "agency", "network", "infrastructure",
+]
+InstitutionStatus = Literal[
+    "operational", "launched", "inaugurated", "announced", "agreement_signed", "planned", "in_preparation",
+    "unconfirmed", "disputed",
+]
+
+
+class Institution(Record):
+    kind: InstitutionKind
+    name: Localized
+    status: InstitutionStatus = "operational"  # type: ignore[assignment]
+    date: Optional[PartialDate] = None
+    region: RegionRef
+    city: Optional[str] = None
+    themes: list[str] = Field(default_factory=list)
+    partners: list[str] = Field(default_factory=list)
+    description: Optional[Localized] = None
+
+    FUTURE_STATUSES: ClassVar[frozenset[str]] = frozenset({"announced", "planned", "in_preparation"})
+
+
+JazariStatus = Literal["launched", "agreement_signed", "planned", "not_found"]
+
+
+class JazariInstitute(Record):
+    """One row per region: the network's state there, including 'not_found' where no source names one."""
+
+    region: RegionCode
+    name: Localized
+    status: JazariStatus  # type: ignore[assignment]
+    date: Optional[PartialDate] = None
+    city: Optional[str] = None
+    themes: list[str] = Field(default_factory=list)
+    partners: list[str] = Field(default_factory=list)
+    description: Optional[Localized] = None
+
+    FUTURE_STATUSES: ClassVar[frozenset[str]] = frozenset({"planned"})
+
+
+Unit = Literal["percent", "count", "people", "million_people", "mad_bn", "usd_m", "mw", "rank", "score", "ratio"]
+
+
+class AdoptionStat(Record):
+    indicator: str = Field(pattern=r"^[a-z0-9_]+$")
+    label: Localized
+    country: str = Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2")
+    region: RegionRef = "national"
+    value: float
+    unit: Unit
+    period: PartialDate = Field(description="when the figure was measured, at the precision given")
+    survey: Optional[str] = None
+    sample_size: Optional[int] = Field(default=None, gt=0)
+
+
+RankScope = Literal["global", "africa", "mena", "north_africa", "arab"]
+
+
+class IndexScore(Record):
+    index: str = Field(pattern=r"^[a-z0-9_]+$")
+    index_name: str
+    edition: int = Field(ge=2000, le=2100)
+    country: str = Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2")
+    pillar: str = "overall"
+    score: Optional[float] = None
+    score_max: Optional[float] = Field(default=None, gt=0)
+    rank: Optional[int] = Field(default=None, ge=1)
+    rank_scope: RankScope = "global"
+    countries_ranked: Optional[int] = Field(default=None, ge=1)
+
+    @model_validator(mode="after")
+    def _rank_has_denominator(self) -> "IndexScore":
+        if self.rank is not None and self.rank_scope == "global" and self.countries_ranked is None:
+            raise ValueError("countries_ranked: a global rank needs the number of countries ranked")
+        if self.rank and self.countries_ranked and self.rank > self.countries_ranked:
+            raise ValueError("rank: larger than countries_ranked")
+        if self.score is None and self.rank is None:
+            raise ValueError("score: a score or a rank is required")
+        return self
+
+
+class TargetPoint(Strict):
+    value: float
+    date: PartialDate
+    start: Optional[PartialDate] = Field(default=None, description="start of the period a budget covers")
+
+
+class LatestValue(TargetPoint):
+    sources: list[Source] = Field(min_length=1)
+
+
+class Target(Record):
+    programme: str = Field(pattern=r"^[a-z0-9_]+$")
+    kind: Literal["target", "budget"] = "target"
+    indicator: Localized
+    unit: str = Field(pattern=r"^[a-z0-9_]+$")
+    baseline: Optional[TargetPoint] = None
+    target: TargetPoint
+    latest: Optional[LatestValue] = None
+    description: Optional[Localized] = None
+
+
+class Region(Record):
+    code: RegionCode
+    name_fr: str
+    name_ar: str
+    population_2024: int = Field(gt=0)
+    households_2024: int = Field(gt=0)
+
+
+MODELS: dict[str, type[Record]] = {
+    model.__name__: model
+    for model in (Milestone, Resolution, Institution, JazariInstitute, AdoptionStat, IndexScore, Target, Region)
+}
