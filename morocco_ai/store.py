@@ -66,7 +66,7 @@ class DatasetUnavailable(Exception):
         super().__init__(f"{dataset.path}: {dataset.broken}")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: queries cache results per store
 class Store:
     data_dir: Path
     title: str

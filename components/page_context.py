@@ -1,0 +1,44 @@
+"""What every page needs from the session: the data store, the filters, the language and the theme."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from morocco_ai.filters import Filters
+from morocco_ai.store import Store, get_store
+
+from .filters import current_filters
+
+
+@dataclass(frozen=True)
+class PageContext:
+    store: Store
+    filters: Filters
+    lang: str
+    dark: bool
+
+
+def is_dark_theme() -> bool:
+    theme = getattr(st.context, "theme", None)
+    return bool(theme is not None and getattr(theme, "type", None) == "dark")
+
+
+def _ensure_router() -> None:
+    """Make a deep link to a page go through app.py's router.
+
+    Because a `pages/` folder exists, Streamlit's process starts in the legacy multipage mode, in which a first
+    visit to /sources runs pages/sources.py on its own (no sidebar filters) until some session has called
+    st.navigation. Leaving that mode and rerunning hands the same URL to the router.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+def page_context() -> PageContext:
+    _ensure_router()
+    return PageContext(store=get_store(), filters=current_filters(), lang="en", dark=is_dark_theme())

@@ -1,0 +1,83 @@
+"""The map of Morocco's 12 regions: a pure builder (frame in, Plotly figure out), drawn with no tile server."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from .palette import base_layout, palette
+
+# MapLibre needs a style; an inline one with a transparent background names no tile or glyph server
+# (an empty `sources` object is dropped on the way and the map then fails, hence the empty GeoJSON source).
+OFFLINE_STYLE = {
+    "version": 8,
+    "sources": {"none": {"type": "geojson", "data": {"type": "FeatureCollection", "features": []}}},
+    "layers": [{"id": "bg", "type": "background", "paint": {"background-color": "rgba(0,0,0,0)"}}],
+}
+CENTER, ZOOM = {"lat": 28.6, "lon": -9.06}, 4.3
+
+
+def _selected_indices(codes: Sequence[str], selected: Sequence[str]) -> list[int] | None:
+    if not selected:
+        return None
+    return [i for i, code in enumerate(codes) if code in selected]
+
+
+def _hover(frame: pd.DataFrame, measure_label: str) -> list[str]:
+    return [f"{name} ({code})<br>{measure_label}: {label}"
+            for code, name, label in zip(frame["code"], frame["name"], frame["label"])]
+
+
+def build_region_map(
+    geojson: dict,
+    measure: pd.DataFrame,
+    *,
+    measure_label: str,
+    categorical: bool,
+    category_labels: dict[str, str] | None = None,
+    selected: Sequence[str] = (),
+    dark: bool = False,
+    height: int = 560,
+) -> go.Figure:
+    """Regions coloured by ``measure`` (columns code, name, value, label).
+
+    Categorical measures get one trace per category, so the legend names each colour and the hover repeats it
+    in text; numeric measures get a sequential scale with a colour bar. ``selected`` regions stay opaque.
+    """
+    colours = palette(dark)
+    marker_line = dict(color=colours.border, width=0.8)
+    common = dict(geojson=geojson, featureidkey="id", marker=dict(line=marker_line),
+                  selected=dict(marker=dict(opacity=1.0)), unselected=dict(marker=dict(opacity=0.35)),
+                  hovertemplate="%{text}<extra></extra>")
+    figure = go.Figure()
+    if categorical:
+        labels = category_labels or {}
+        for position, (category, group) in enumerate(measure.groupby("value", sort=True)):
+            colour = colours.categorical[position % len(colours.categorical)]
+            codes = list(group["code"])
+            figure.add_trace(go.Choroplethmap(
+                locations=codes, z=[1] * len(codes), customdata=codes, text=_hover(group, measure_label),
+                colorscale=[[0, colour], [1, colour]], showscale=False, showlegend=True,
+                name=labels.get(category, str(category).replace("_", " ")),
+                selectedpoints=_selected_indices(codes, selected), **common,
+            ))
+    else:
+        codes = list(measure["code"])
+        figure.add_trace(go.Choroplethmap(
+            locations=codes, z=measure["value"].astype(float), customdata=codes,
+            text=_hover(measure, measure_label),
+            colorscale=[[i / (len(colours.sequential) - 1), c] for i, c in enumerate(colours.sequential)],
+            colorbar=dict(title=dict(text=measure_label, font=dict(color=colours.text)),
+                          tickfont=dict(color=colours.text), thickness=14),
+            selectedpoints=_selected_indices(codes, selected), **common,
+        ))
+    figure.update_layout(
+        **base_layout(dark, height=height),
+        map=dict(style=OFFLINE_STYLE, center=CENTER, zoom=ZOOM),
+        clickmode="event+select",
+        showlegend=categorical,
+    )
+    figure.update_layout(legend=dict(x=0.01, y=0.99, bgcolor="rgba(0,0,0,0)", title=dict(text=measure_label)))
+    return figure
