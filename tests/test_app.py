@@ -1,0 +1,109 @@
+"""AppTest: every page renders with the real data, with filters from the URL, and with broken fixture data."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGE_FILES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))
+
+
+def run_app(page: str | None = None, **params) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def texts(at: AppTest) -> str:
+    parts = [el.value for kind in ("title", "header", "subheader", "markdown", "caption", "text", "info",
+                                   "warning", "error", "success") for el in getattr(at, kind)]
+    parts += [m.label + " " + str(m.value) for m in at.metric]
+    return "\n".join(str(p) for p in parts)
+
+
+def test_every_page_file_is_in_the_navigation():
+    router = (ROOT / "app.py").read_text(encoding="utf-8")
+    listed = set(re.findall(r'st\.Page\("(pages/[^"]+\.py)"', router))
+    assert listed == set(PAGE_FILES)
+
+
+@pytest.mark.parametrize("page", PAGE_FILES)
+def test_page_renders_with_real_data(page):
+    at = run_app(page)
+    assert at.title, f"{page} has no title"
+    assert not at.error, [e.value for e in at.error]
+
+
+@pytest.mark.parametrize("page", PAGE_FILES)
+@pytest.mark.parametrize("params", [{"region": "10"}, {"region": "04,06", "years": "2023-2024"},
+                                    {"region": "99", "years": "never"}, {"years": "2030-2030"}])
+def test_pages_take_filters_from_the_url(page, params):
+    at = run_app(page, **params)
+    assert not at.error, [e.value for e in at.error]
+
+
+def test_region_from_url_opens_its_profile():
+    at = run_app(region="10")
+    assert at.multiselect(key="sidebar_regions").value == ["10"]
+    body = texts(at)
+    assert "Guelmim-Oued Noun (10)" in body and "كلميم-واد نون" in body
+    assert "448,685" in body  # HCP 2024 population of region 10
+
+
+def test_invalid_url_values_are_ignored_with_a_notice():
+    at = run_app(region="13", years="soon")
+    assert at.multiselect(key="sidebar_regions").value == []
+    assert at.slider(key="sidebar_years").value == (2019, 2030)
+    notices = " ".join(t.value for t in at.sidebar.text)
+    assert "unknown code(s) 13" in notices and "years: ignored" in notices
+
+
+def test_filters_survive_a_page_switch_and_stay_in_the_url():
+    at = run_app(region="03", years="2021-2025")
+    at.switch_page("pages/sources.py").run()
+    assert at.multiselect(key="sidebar_regions").value == ["03"]
+    assert at.slider(key="sidebar_years").value == (2021, 2025)
+    assert at.query_params["region"] in ("03", ["03"]) and at.query_params["years"] in ("2021-2025", ["2021-2025"])
+
+
+def test_sidebar_change_updates_the_url():
+    at = run_app()
+    at.multiselect(key="sidebar_regions").set_value(["12"]).run()
+    assert at.query_params["region"] in ("12", ["12"])
+    assert "Dakhla-Oued Ed-Dahab (12)" in texts(at)
+
+
+def test_broken_dataset_shows_an_error_only_where_needed(fixture_dir, monkeypatch):
+    (fixture_dir / "jazari_institutes.yaml").write_text("- id: [broken\n", encoding="utf-8")
+    monkeypatch.setenv("MOROCCO_AI_DATA_DIR", str(fixture_dir))
+    at = run_app(region="10")
+    errors = " ".join(e.value for e in at.error)
+    assert "jazari\\_institutes\\.yaml" in errors and "YAML syntax error" in errors
+    at.selectbox(key="regions_measure").set_value("population").run()
+    assert not at.exception
+    at.switch_page("pages/sources.py").run()
+    assert not at.exception and not at.error
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Datasets unreadable"] == "1"
+
+
+def test_rejected_records_are_counted_on_the_sources_page(fixture_dir, monkeypatch):
+    text = (fixture_dir / "indices.yaml").read_text(encoding="utf-8")
+    (fixture_dir / "indices.yaml").write_text(text + text.replace("ix-fixture-2023-ma", "ix-bad").replace(
+        "https://example.org/x", "javascript:alert(1)"), encoding="utf-8")
+    monkeypatch.setenv("MOROCCO_AI_DATA_DIR", str(fixture_dir))
+    at = run_app("pages/sources.py")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Records rejected"] == "1"
+    assert metrics["Records loaded"] == "22"
+    problems = at.dataframe[1].value  # catalogue first, problems second
+    assert list(problems["record"]) == ["ix-bad"] and list(problems["field"]) == ["sources.0.url"]

@@ -1,0 +1,98 @@
+import datetime as dt
+
+import pytest
+from pydantic import ValidationError
+
+from morocco_ai.schema import IndexScore, Milestone, PartialDate, Resolution, Source
+
+SOURCE = {"publisher": "P", "title": "T", "url": "https://example.org/x", "published": "2024-06"}
+
+
+def milestone(**changes):
+    data = {"id": "ms-x", "date": "2024-06", "track": "events", "region": "04",
+            "title": {"en": "E", "fr": "F"}, "sources": [SOURCE]}
+    data.update(changes)
+    return Milestone.model_validate(data)
+
+
+@pytest.mark.parametrize("text, precision, first, last", [
+    ("2024", "year", dt.date(2024, 1, 1), dt.date(2024, 12, 31)),
+    ("2024-02", "month", dt.date(2024, 2, 1), dt.date(2024, 2, 29)),
+    ("2023-11-14", "day", dt.date(2023, 11, 14), dt.date(2023, 11, 14)),
+])
+def test_partial_date_keeps_its_precision(text, precision, first, last):
+    date = PartialDate.parse(text)
+    assert date.precision == precision
+    assert (date.first_day, date.last_day) == (first, last)
+    assert str(date) == text
+
+
+def test_partial_date_accepts_yaml_dates_and_years():
+    assert str(PartialDate.parse(dt.date(2024, 3, 21))) == "2024-03-21"
+    assert str(PartialDate.parse(2019)) == "2019"
+
+
+@pytest.mark.parametrize("bad", ["2024-13", "2024-02-30", "24-01", "March 2024", "2024/01/02", "", True, 3.5])
+def test_partial_date_refuses_what_is_not_a_date(bad):
+    with pytest.raises(ValueError):
+        PartialDate.parse(bad)
+
+
+def test_partial_dates_sort_by_what_is_known():
+    assert PartialDate.parse("2024") < PartialDate.parse("2024-01") < PartialDate.parse("2024-01-02")
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,x", "ftp://example.org/x", "example.org"])
+def test_source_url_must_be_http(url):
+    with pytest.raises(ValidationError, match="http"):
+        Source.model_validate({**SOURCE, "url": url})
+
+
+def test_record_needs_a_checkable_source():
+    with pytest.raises(ValidationError, match="at least one source needs an http"):
+        milestone(sources=[{"publisher": "Seed", "title": "Seed article", "published": "2025"}])
+    record = milestone(sources=[{"publisher": "Seed", "title": "Seed", "published": "2025"}, SOURCE])
+    assert len(record.sources) == 2
+
+
+def test_unknown_fields_are_errors():
+    with pytest.raises(ValidationError, match="Extra inputs are not permitted"):
+        milestone(colour="red")
+
+
+def test_alternative_must_name_a_field_of_the_record():
+    alternative = {"field": "dat", "value": "2024-07", "note": {"en": "n", "fr": "n"}, "sources": [SOURCE]}
+    with pytest.raises(ValidationError, match="'dat' is not a field"):
+        milestone(alternatives=[alternative])
+    assert milestone(alternatives=[{**alternative, "field": "date"}]).alternatives[0].value == "2024-07"
+
+
+def test_region_reference_is_an_hcp_code_or_a_scope():
+    assert milestone(region="national").region == "national"
+    with pytest.raises(ValidationError):
+        milestone(region="13")
+    with pytest.raises(ValidationError):
+        milestone(region="4")
+
+
+def test_global_rank_needs_its_denominator():
+    base = {"id": "ix", "index": "gairi", "index_name": "G", "edition": 2023, "country": "MA", "rank": 88,
+            "sources": [SOURCE]}
+    with pytest.raises(ValidationError, match="countries_ranked"):
+        IndexScore.model_validate(base)
+    assert IndexScore.model_validate({**base, "countries_ranked": 193}).rank == 88
+    assert IndexScore.model_validate({**base, "rank": 5, "rank_scope": "africa"}).countries_ranked is None
+
+
+def test_undated_resolution_only_when_planned():
+    base = {"id": "res-x", "kind": "resolution", "title": {"en": "R", "fr": "R"}, "body": "UNGA",
+            "morocco_role": ["drafter"], "sources": [SOURCE]}
+    with pytest.raises(ValidationError, match="date"):
+        Resolution.model_validate(base)
+    assert Resolution.model_validate({**base, "status": "planned"}).is_future
+
+
+def test_localized_text_falls_back_visibly():
+    record = milestone()
+    assert record.title.get("ar") == ("F", "fr")
+    assert record.title.get("en") == ("E", "en")

@@ -1,0 +1,129 @@
+"""The validator names file, record and field for each kind of broken input, and nothing is dropped silently."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from morocco_ai import validate
+from morocco_ai.store import load_store
+
+INDEX_RECORD = """- id: {id}
+  index: fixture_index
+  index_name: Fixture Index
+  edition: 2023
+  country: MA
+  score: 43.3
+  rank: 88
+  countries_ranked: 193
+  {extra}
+  sources:
+    - {{publisher: P, title: T, url: "{url}", published: "{published}"}}
+"""
+
+
+def write_indices(data_dir: Path, *records: dict) -> None:
+    text = "".join(INDEX_RECORD.format(**{"id": "ix-a", "extra": "", "url": "https://example.org/x",
+                                          "published": "2023-12", **record}) for record in records)
+    (data_dir / "indices.yaml").write_text(text, encoding="utf-8")
+
+
+def problem_lines(data_dir: Path) -> list[str]:
+    return [str(problem) for problem in load_store(data_dir).problems]
+
+
+def test_valid_fixture_has_no_problem(fixture_dir, capsys):
+    assert problem_lines(fixture_dir) == []
+    assert validate.main([str(fixture_dir)]) == 0
+    assert "22 records loaded, 0 rejected" in capsys.readouterr().err
+
+
+CASES = {
+    # kind: (how to break the indices file, expected fragments of the single problem line)
+    "yaml syntax error": (lambda d: (d / "indices.yaml").write_text("- id: [unclosed\n", encoding="utf-8"),
+                          ["indices.yaml", "record (file)", "YAML syntax error at line"]),
+    "wrong type": (lambda d: write_indices(d, {"extra": "score_max: lots"}),
+                   ["indices.yaml", "record ix-a", "field score_max"]),
+    "missing required field": (lambda d: (d / "indices.yaml").write_text(
+        (Path(d) / "indices.yaml").read_text().replace("  index_name: Fixture Index\n", ""), encoding="utf-8"),
+        ["indices.yaml", "record ix-fixture-2023-ma", "field index_name", "Field required"]),
+    "duplicate id": (lambda d: write_indices(d, {}, {}),
+                     ["indices.yaml", "record ix-a", "field id", "duplicate id"]),
+    "unknown region code": (lambda d: (d / "adoption.yaml").write_text(
+        (d / "adoption.yaml").read_text().replace("  country: MA\n", "  country: MA\n  region: '13'\n"),
+        encoding="utf-8"), ["adoption.yaml", "record ad-fixture", "field region"]),
+    "bad date": (lambda d: write_indices(d, {"published": "2023-02-30"}),
+                 ["indices.yaml", "record ix-a", "field sources.0.published", "not a real date"]),
+    "non-http url": (lambda d: write_indices(d, {"url": "javascript:alert(1)"}),
+                     ["indices.yaml", "record ix-a", "field sources.0.url", "http(s)"]),
+    "empty file": (lambda d: (d / "indices.yaml").write_text("\n", encoding="utf-8"),
+                   ["indices.yaml", "record (file)", "file is empty"]),
+    "missing file": (lambda d: (d / "indices.yaml").unlink(), ["indices.yaml", "file not found"]),
+    "wrong encoding": (lambda d: (d / "indices.yaml").write_bytes("- id: caf\u00e9\n".encode("latin-1")),
+                       ["indices.yaml", "not UTF-8"]),
+    "unknown field": (lambda d: write_indices(d, {"extra": "colour: red"}),
+                      ["indices.yaml", "record ix-a", "field colour", "Extra inputs"]),
+    "not a list": (lambda d: (d / "indices.yaml").write_text("id: x\n", encoding="utf-8"),
+                   ["indices.yaml", "expected a list of records"]),
+    "record is not a mapping": (lambda d: (d / "indices.yaml").write_text("- just text\n", encoding="utf-8"),
+                                ["indices.yaml", "record #1", "expected a mapping"]),
+    "dangling related id": (lambda d: (d / "un_resolutions.yaml").write_text(
+        (d / "un_resolutions.yaml").read_text().replace("ms-fixture-national", "ms-nowhere"), encoding="utf-8"),
+        ["un_resolutions.yaml", "record res-fixture", "field related", "ms-nowhere"]),
+    "alternative names no field": (lambda d: (d / "milestones.yaml").write_text(
+        (d / "milestones.yaml").read_text().replace("- field: date", "- field: when"), encoding="utf-8"),
+        ["milestones.yaml", "record ms-fixture-regional", "alternatives.0.field", "'when'"]),
+}
+
+
+@pytest.mark.parametrize("kind", list(CASES))
+def test_each_kind_of_bad_input_is_named(kind, fixture_dir, capsys):
+    breaker, fragments = CASES[kind]
+    breaker(fixture_dir)
+    lines = problem_lines(fixture_dir)
+    assert lines, f"{kind}: no problem reported"
+    assert any(all(fragment in line for fragment in fragments) for line in lines), lines
+    assert validate.main([str(fixture_dir)]) == 1
+    printed = capsys.readouterr().out.splitlines()
+    assert printed == lines  # one line per problem, on stdout
+
+
+def test_rejected_records_are_counted_not_dropped(fixture_dir):
+    write_indices(fixture_dir, {"id": "ix-good"}, {"id": "ix-bad", "url": "ftp://x.org/y"}, {"id": "ix-good-2"})
+    dataset = load_store(fixture_dir).datasets["indices"]
+    assert [r.id for r in dataset.records] == ["ix-good", "ix-good-2"]
+    assert (dataset.rows_read, dataset.rejected) == (3, 1)
+    assert [p.record for p in dataset.problems] == ["ix-bad"]
+
+
+def test_duplicates_are_all_rejected_and_reported(fixture_dir):
+    write_indices(fixture_dir, {"id": "ix-a"}, {"id": "ix-b"}, {"id": "ix-a"})
+    dataset = load_store(fixture_dir).datasets["indices"]
+    assert [r.id for r in dataset.records] == ["ix-b"]
+    assert dataset.rejected == 2 and len(dataset.problems) == 2
+
+
+def test_one_broken_file_leaves_the_others_loaded(fixture_dir):
+    (fixture_dir / "indices.yaml").write_text(": : :\n", encoding="utf-8")
+    store = load_store(fixture_dir)
+    assert store.datasets["indices"].broken
+    assert len(store.records("milestones")) == 3
+
+
+def test_missing_region_codes_are_reported(fixture_dir):
+    text = (fixture_dir / "regions.yaml").read_text(encoding="utf-8")
+    (fixture_dir / "regions.yaml").write_text(text.split("- id: region-12")[0], encoding="utf-8")
+    assert any("region codes missing: 12" in line for line in problem_lines(fixture_dir))
+
+
+def test_unreadable_descriptor_exits_2(tmp_path, capsys):
+    assert validate.main([str(tmp_path)]) == 2
+    assert "datapackage.yaml" in capsys.readouterr().err
+
+
+def test_environment_variable_points_the_validator_elsewhere(fixture_dir, monkeypatch, capsys):
+    (fixture_dir / "indices.yaml").unlink()
+    monkeypatch.setenv("MOROCCO_AI_DATA_DIR", str(fixture_dir))
+    assert validate.main([]) == 1
+    assert "indices.yaml" in capsys.readouterr().out
