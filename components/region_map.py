@@ -37,14 +37,18 @@ def build_region_map(
     measure_label: str,
     categorical: bool,
     category_labels: dict[str, str] | None = None,
+    category_order: Sequence[str] = (),
     selected: Sequence[str] = (),
     dark: bool = False,
     height: int = 560,
+    zoom: float = ZOOM,
 ) -> go.Figure:
     """Regions coloured by ``measure`` (columns code, name, value, label).
 
     Categorical measures get one trace per category, so the legend names each colour and the hover repeats it
     in text; numeric measures get a sequential scale with a colour bar. ``selected`` regions stay opaque.
+    ``category_order`` fixes each category's colour (the n-th known category takes the n-th palette colour), so
+    a status keeps its colour whatever the data holds.
     """
     colours = palette(dark)
     marker_line = dict(color=colours.border, width=0.8)
@@ -54,8 +58,9 @@ def build_region_map(
     figure = go.Figure()
     if categorical:
         labels = category_labels or {}
-        for position, (category, group) in enumerate(measure.groupby("value", sort=True)):
-            colour = colours.categorical[position % len(colours.categorical)]
+        known = list(category_order) + sorted(set(measure["value"]) - set(category_order))
+        for category, group in sorted(measure.groupby("value"), key=lambda item: known.index(item[0])):
+            colour = colours.categorical[known.index(category) % len(colours.categorical)]
             codes = list(group["code"])
             figure.add_trace(go.Choroplethmap(
                 locations=codes, z=[1] * len(codes), customdata=codes, text=_hover(group, measure_label),
@@ -75,7 +80,7 @@ def build_region_map(
         ))
     figure.update_layout(
         **base_layout(dark, height=height),
-        map=dict(style=OFFLINE_STYLE, center=CENTER, zoom=ZOOM),
+        map=dict(style=OFFLINE_STYLE, center=CENTER, zoom=zoom),
         clickmode="event+select",
         showlegend=categorical,
     )

@@ -30,20 +30,22 @@ MEASURE_DATASETS = {
     "jazari_status": ("jazari_institutes",), "population": ("regions",), "milestones": ("milestones",),
     "milestones_per_million": ("milestones", "regions"), "institutions": ("institutions",),
 }
+# Order fixes the colours: launched green, planned orange, agreement signed blue, not found grey.
 JAZARI_STATUS_LABELS = {
-    "launched": "Launched", "agreement_signed": "Agreement signed", "planned": "Planned",
+    "launched": "Launched", "planned": "Planned", "agreement_signed": "Agreement signed",
     "not_found": "Not found in sources", "no_record": "No record",
 }
 
 
 @functools.lru_cache(maxsize=128)
 def region_map_figure(store: Store, measure: str, years: tuple[int, int], selected: tuple[str, ...], lang: str,
-                      dark: bool) -> go.Figure:
+                      dark: bool, height: int = 560) -> go.Figure:
     frame = queries.region_measure(store, measure, years, lang)
     return build_region_map(
         load_region_geojson(), frame, measure_label=MEASURE_LABELS[measure],
         categorical=measure in queries.CATEGORICAL_MEASURES, category_labels=JAZARI_STATUS_LABELS,
-        selected=selected, dark=dark,
+        category_order=tuple(JAZARI_STATUS_LABELS), selected=selected, dark=dark, height=height,
+        zoom=4.3 if height >= 560 else 3.5,
     )
 
 
@@ -61,9 +63,8 @@ def region_map(ctx: PageContext, measure: str, *, key_prefix: str, height: int =
     """The choropleth; a click on a region sets the global region filter (shift-click adds, empty click clears)."""
     if not dataset_available(ctx.store, *MEASURE_DATASETS[measure]):
         return
-    figure = region_map_figure(ctx.store, measure, ctx.filters.years, ctx.filters.regions, ctx.lang, ctx.dark)
-    if height != 560:
-        figure = go.Figure(figure).update_layout(height=height)
+    figure = region_map_figure(ctx.store, measure, ctx.filters.years, ctx.filters.regions, ctx.lang, ctx.dark,
+                               height)
     widget_key = f"{key_prefix}_map"
     frame = queries.region_measure(ctx.store, measure, ctx.filters.years, ctx.lang)
     summary = "; ".join(f"{name}: {label}" for name, label in zip(frame["name"], frame["label"]))

@@ -8,14 +8,18 @@ import streamlit as st
 
 def data_table(frame: pd.DataFrame, *, key_prefix: str, alt: str, columns: dict[str, str] | None = None,
                link_columns: tuple[str, ...] = ("source_url", "url"), file_name: str = "data.csv",
-               height: int | str = "auto") -> None:
-    """An inert (canvas) table of ``frame`` restricted to ``columns`` (name -> header), with a CSV download."""
+               height: int | str = "auto", selectable: bool = False):
+    """An inert (canvas) table of ``frame`` restricted to ``columns`` (name -> header), with a CSV download.
+    With ``selectable`` a row can be chosen (keyboard too); the chosen row positions are returned."""
     shown = frame[list(columns)] if columns else frame
     config = {name: st.column_config.LinkColumn(header, display_text="source") if name in link_columns
               else st.column_config.Column(header)
               for name, header in (columns or {c: c for c in shown.columns}).items()}
-    st.dataframe(shown, column_config=config, hide_index=True, width="stretch", height=height, key=f"{key_prefix}_table")
+    options = dict(on_select="rerun", selection_mode="single-row") if selectable else {}
+    state = st.dataframe(shown, column_config=config, hide_index=True, width="stretch", height=height,
+                         key=f"{key_prefix}_table", **options)
     download_csv(frame, key_prefix=key_prefix, file_name=file_name)
+    return list(state.selection.rows) if selectable else []
 
 
 def download_csv(frame: pd.DataFrame, *, key_prefix: str, file_name: str, label: str = "Download the data behind this view (CSV)") -> None:

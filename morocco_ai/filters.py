@@ -10,7 +10,7 @@ from typing import Iterable, Mapping, Sequence, Union
 
 from .schema import REGION_CODES
 
-YEAR_MIN, YEAR_MAX = 2019, 2030
+YEAR_MIN, YEAR_MAX = 2017, 2030
 REGION_PARAM, YEARS_PARAM = "region", "years"
 MAX_PARAM_LENGTH = 200  # longer values are not parsed at all
 

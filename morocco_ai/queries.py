@@ -7,6 +7,7 @@ Callers must treat the returned frames as read-only.
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
 import pandas as pd
@@ -39,6 +40,8 @@ def first_url(sources: Sequence[Source]) -> str:
 
 
 def value_text(value: object) -> str:
+    if isinstance(value, dict) and "value" in value:  # an alternative target: {value, date, start?}
+        return value_text(value["value"]) + (f" by {value['date']}" if value.get("date") else "")
     if isinstance(value, float) and value.is_integer():
         return f"{int(value):,}"
     if isinstance(value, int):
@@ -294,3 +297,210 @@ def disagreements_frame(store: Store, lang: str = "en") -> pd.DataFrame:
 def record_sources(store: Store, record_id: str) -> tuple[Source, ...]:
     found = store.find(record_id)
     return tuple(found[1].sources) if found else ()
+
+
+# --- diplomacy, adoption, indices, targets ------------------------------------------------------------------
+
+@cached
+def resolutions_frame(store: Store, filters: Filters = Filters(), lang: str = "en") -> pd.DataFrame:
+    rows = []
+    for record in store.records("un_resolutions"):
+        if not _years_overlap(record.date, None, filters.years):
+            continue
+        title, title_lang = text_in(record.title, lang)
+        cosponsor_alts = [value_text(a.value) for a in record.alternatives if a.field == "cosponsors"]
+        rows.append({
+            "id": record.id, "kind": record.kind, "symbol": record.symbol or record.draft_symbol or "",
+            "title": title, "title_lang": title_lang, "date": str(record.date) if record.date else "",
+            "start": pd.Timestamp(record.date.first_day) if record.date else pd.NaT,
+            "year": record.date.year if record.date else None, "body": record.body,
+            "adoption": (record.adoption or "").replace("_", " "),
+            "cosponsors": value_text(record.cosponsors) if record.cosponsors is not None else "",
+            "cosponsors_other": ", ".join(cosponsor_alts),
+            "morocco_role": ", ".join(role.replace("_", " ") for role in record.morocco_role),
+            "status": record.status, "is_future": record.is_future,
+            "description": text_in(record.description, lang)[0], **_provenance(record),
+        })
+    columns = ["id", "kind", "symbol", "title", "title_lang", "date", "start", "year", "body", "adoption",
+               "cosponsors", "cosponsors_other", "morocco_role", "status", "is_future", "description", "sources",
+               "source_url", "n_sources", "alternatives", "has_alternatives"]
+    return pd.DataFrame(rows, columns=columns).sort_values(["start", "id"], na_position="last", ignore_index=True)
+
+
+@cached
+def multilateral_activity(store: Store, filters: Filters = Filters(), lang: str = "en") -> pd.DataFrame:
+    """Morocco's dated multilateral actions per year and kind (resolutions, groups, forums...)."""
+    frame = resolutions_frame(store, filters, lang)
+    dated = frame[frame["year"].notna()]
+    counts = dated.groupby(["year", "kind"]).size().reset_index(name="count")
+    counts["year"] = counts["year"].astype(int)
+    return counts
+
+
+@cached
+def adoption_frame(store: Store, filters: Filters = Filters(), lang: str = "en") -> pd.DataFrame:
+    rows = []
+    for record in store.records("adoption"):
+        if not _years_overlap(record.period, None, filters.years):
+            continue
+        label, label_lang = text_in(record.label, lang)
+        rows.append({
+            "id": record.id, "indicator": record.indicator, "label": label, "label_lang": label_lang,
+            "country": record.country, "value": record.value, "unit": record.unit,
+            "period": str(record.period), "year": record.period.year, "survey": record.survey or "",
+            "sample_size": record.sample_size, "status": record.status, **_provenance(record),
+        })
+    columns = ["id", "indicator", "label", "label_lang", "country", "value", "unit", "period", "year", "survey",
+               "sample_size", "status", "sources", "source_url", "n_sources", "alternatives", "has_alternatives"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+@cached
+def indices_frame(store: Store, filters: Filters = Filters()) -> pd.DataFrame:
+    rows = []
+    for record in store.records("indices"):
+        if not filters.years[0] <= record.edition <= filters.years[1]:
+            continue
+        rank_text = ""
+        if record.rank is not None:
+            rank_text = f"{record.rank}" + (f" / {record.countries_ranked}" if record.countries_ranked else "")
+        rows.append({
+            "id": record.id, "index": record.index, "index_name": record.index_name, "edition": record.edition,
+            "country": record.country, "pillar": record.pillar, "score": record.score, "score_max": record.score_max,
+            "rank": record.rank, "rank_scope": record.rank_scope, "countries_ranked": record.countries_ranked,
+            "rank_text": rank_text, "status": record.status, **_provenance(record),
+        })
+    columns = ["id", "index", "index_name", "edition", "country", "pillar", "score", "score_max", "rank",
+               "rank_scope", "countries_ranked", "rank_text", "status", "sources", "source_url", "n_sources",
+               "alternatives", "has_alternatives"]
+    return pd.DataFrame(rows, columns=columns).sort_values(["index", "edition", "country"], ignore_index=True)
+
+
+@cached
+def targets_frame(store: Store, lang: str = "en") -> pd.DataFrame:
+    rows = []
+    for record in store.records("targets"):
+        indicator, indicator_lang = text_in(record.indicator, lang)
+        rows.append({
+            "id": record.id, "programme": record.programme, "kind": record.kind, "indicator": indicator,
+            "indicator_lang": indicator_lang, "unit": record.unit,
+            "baseline_value": record.baseline.value if record.baseline else None,
+            "baseline_date": str(record.baseline.date) if record.baseline else "",
+            "target_value": record.target.value, "target_date": str(record.target.date),
+            "target_start": str(record.target.start) if record.target.start else "",
+            "latest_value": record.latest.value if record.latest else None,
+            "latest_date": str(record.latest.date) if record.latest else "",
+            "status": record.status, "description": text_in(record.description, lang)[0], **_provenance(record),
+        })
+    columns = ["id", "programme", "kind", "indicator", "indicator_lang", "unit", "baseline_value", "baseline_date",
+               "target_value", "target_date", "target_start", "latest_value", "latest_date", "status",
+               "description", "sources", "source_url", "n_sources", "alternatives", "has_alternatives"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+# --- the overview's headline figures ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Headline:
+    """One metric card: a value, where it comes from, and the other values sources give."""
+
+    key: str
+    value: str
+    source: str
+    delta: Optional[str] = None
+    other_values: str = ""
+    note: str = ""
+
+
+def _first_source(record: Record) -> str:
+    return source_label(record.sources[0])
+
+
+def _others(record: Record, field: str, unit: str = "") -> str:
+    """Other sources' values for ``field``, written like the card's value (``unit`` '%' or 'MAD … bn')."""
+    def shown(value: object) -> str:
+        text = value_text(value)
+        return f"{text}%" if unit == "%" else f"MAD {text.replace(' by ', ' bn by ', 1)}" if unit == "mad_bn" else text
+    return ", ".join(f"{shown(a.value)} ({a.sources[0].publisher})" for a in record.alternatives if a.field == field)
+
+
+def _headline_cosponsors(store: Store) -> Optional[Headline]:
+    counted = [r for r in store.records("un_resolutions") if r.cosponsors is not None and r.kind == "resolution"]
+    if not counted:
+        return None
+    record = max(counted, key=lambda r: r.cosponsors)
+    return Headline("cosponsors", value_text(record.cosponsors), _first_source(record),
+                    other_values=_others(record, "cosponsors"), note=record.symbol or record.id)
+
+
+def _headline_adoption(store: Store, indicator: str) -> Optional[Headline]:
+    found = [r for r in store.records("adoption") if r.indicator == indicator and r.country == "MA"
+             and r.status == "confirmed"]
+    if not found:
+        return None
+    record = max(found, key=lambda r: (r.period.sort_key(), -len(r.alternatives)))
+    return Headline(indicator, f"{value_text(record.value)}%" if record.unit == "percent" else value_text(record.value),
+                    _first_source(record), other_values=_others(record, "value", "%" if record.unit == "percent" else ""),
+                    note=f"{record.survey or ''} {record.period}".strip())
+
+
+def _headline_budget(store: Store) -> Optional[Headline]:
+    budgets = [r for r in store.records("targets") if r.kind == "budget"]
+    if not budgets:
+        return None
+    record = budgets[0]
+    period = f"{record.target.start}–{record.target.date}" if record.target.start else str(record.target.date)
+    return Headline("budget", f"MAD {value_text(record.target.value)} bn", _first_source(record),
+                    other_values=_others(record, "target", record.unit), note=period)
+
+
+def _headline_jazari(store: Store) -> Optional[Headline]:
+    rows = store.records("jazari_institutes")
+    if not rows:
+        return None
+    with_agreement = sum(r.status in ("launched", "agreement_signed") for r in rows)
+    return Headline("jazari", f"{with_agreement} / {len(rows)}", "jazari_institutes dataset (one row per region, "
+                    "each sourced)", note=f"{sum(r.status == 'not_found' for r in rows)} regions: none found")
+
+
+def _headline_readiness(store: Store) -> Optional[Headline]:
+    ranked = sorted((r for r in store.records("indices") if r.index == "gairi" and r.country == "MA"
+                     and r.pillar == "overall" and r.rank_scope == "global" and r.rank),
+                    key=lambda r: r.edition)
+    confirmed = [r for r in ranked if r.status == "confirmed"]
+    if not confirmed:
+        return None
+    latest = confirmed[-1]
+    earlier = [r for r in confirmed if r.edition < latest.edition]
+    delta = None
+    note = f"{latest.index_name} {latest.edition}"
+    if earlier and earlier[-1].countries_ranked == latest.countries_ranked:
+        delta = f"{earlier[-1].rank - latest.rank:+d} places vs {earlier[-1].edition}"
+    elif earlier:
+        note += (f"; {earlier[-1].edition}: {earlier[-1].rank} / {earlier[-1].countries_ranked} "
+                 "(different number of countries: no delta)")
+    return Headline("readiness", f"{latest.rank} / {latest.countries_ranked}", _first_source(latest), delta=delta,
+                    note=note)
+
+
+def headline_figures(store: Store) -> tuple[Headline, ...]:
+    """The overview's cards, each from its dataset; a card whose dataset is unreadable or empty is left out."""
+    makers = (_headline_cosponsors, lambda s: _headline_adoption(s, "chatgpt_awareness"),
+              lambda s: _headline_adoption(s, "chatgpt_use"), _headline_budget, _headline_jazari,
+              _headline_readiness)
+    found = []
+    for make in makers:
+        try:
+            headline = make(store)
+        except DatasetUnavailable:
+            continue
+        if headline:
+            found.append(headline)
+    return tuple(found)
+
+
+def data_updates(store: Store) -> tuple[dict, ...]:
+    """The descriptor's list of data updates, newest first."""
+    updates = store.package.get("updates", []) or []
+    return tuple(sorted((u for u in updates if isinstance(u, dict)), key=lambda u: str(u.get("date", "")),
+                        reverse=True))

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from morocco_ai.filters import YEAR_MAX, YEAR_MIN
+
 ROOT = Path(__file__).resolve().parent.parent
 PAGE_FILES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))
 
@@ -52,7 +54,7 @@ def test_pages_take_filters_from_the_url(page, params):
 
 
 def test_region_from_url_opens_its_profile():
-    at = run_app(region="10")
+    at = run_app("pages/regions.py", region="10")
     assert at.multiselect(key="sidebar_regions").value == ["10"]
     body = texts(at)
     assert "Guelmim-Oued Noun (10)" in body and "كلميم-واد نون" in body
@@ -62,7 +64,7 @@ def test_region_from_url_opens_its_profile():
 def test_invalid_url_values_are_ignored_with_a_notice():
     at = run_app(region="13", years="soon")
     assert at.multiselect(key="sidebar_regions").value == []
-    assert at.slider(key="sidebar_years").value == (2019, 2030)
+    assert at.slider(key="sidebar_years").value == (YEAR_MIN, YEAR_MAX)
     notices = " ".join(t.value for t in at.sidebar.text)
     assert "unknown code(s) 13" in notices and "years: ignored" in notices
 
@@ -76,7 +78,7 @@ def test_filters_survive_a_page_switch_and_stay_in_the_url():
 
 
 def test_sidebar_change_updates_the_url():
-    at = run_app()
+    at = run_app("pages/regions.py")
     at.multiselect(key="sidebar_regions").set_value(["12"]).run()
     assert at.query_params["region"] in ("12", ["12"])
     assert "Dakhla-Oued Ed-Dahab (12)" in texts(at)
@@ -85,7 +87,7 @@ def test_sidebar_change_updates_the_url():
 def test_broken_dataset_shows_an_error_only_where_needed(fixture_dir, monkeypatch):
     (fixture_dir / "jazari_institutes.yaml").write_text("- id: [broken\n", encoding="utf-8")
     monkeypatch.setenv("MOROCCO_AI_DATA_DIR", str(fixture_dir))
-    at = run_app(region="10")
+    at = run_app("pages/regions.py", region="10")
     errors = " ".join(e.value for e in at.error)
     assert "jazari\\_institutes\\.yaml" in errors and "YAML syntax error" in errors
     at.selectbox(key="regions_measure").set_value("population").run()

@@ -29,7 +29,7 @@ def test_valid_values_are_read(params, regions, years):
     ({"region": "13,06"}, "unknown code"),
     ({"years": "soon"}, "ignored"),
     ({"years": "1990-1995"}, "outside"),
-    ({"years": "2015-2040"}, "limited to 2019-2030"),
+    ({"years": "2015-2040"}, f"limited to {YEAR_MIN}-{YEAR_MAX}"),
     ({"region": "0" * 500}, "over-long"),
 ])
 def test_invalid_values_are_ignored_with_a_notice(params, fragment):

@@ -43,7 +43,7 @@ def expect_profile(page, heading: str) -> None:
 
 
 def test_click_on_the_map_sets_the_region_and_nothing_leaves_localhost(app_url, page):
-    page.goto(app_url + "/")
+    page.goto(app_url + "/regions")
     wait_for_app(page)
     wait_for_map(page)
     expect_profile(page, "Region profile")

@@ -1,0 +1,8 @@
+import streamlit as st
+
+from components.milestone_views import timeline_section
+from components.page_context import page_context
+
+ctx = page_context()
+st.title("Timeline")
+timeline_section(ctx, key_prefix="timeline")

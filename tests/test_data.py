@@ -1,0 +1,132 @@
+"""The curated data in data/: valid, sourced, regions complete, every seed claim held, disagreements explicit."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from morocco_ai.schema import REGION_CODES, Localized, PartialDate
+from morocco_ai.store import DEFAULT_DATA_DIR, load_store
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+SEED_FILES = ("000_15e4ca789f58903b.txt", "001_7bd7de7ad7edf8de.txt", "002_502e636931c16ed3.txt",
+              "003_c0e26bf6c9a231dc.txt")
+CLAIMS = [claim for path in sorted((ROOT / "tests" / "seed_claims").glob("*.yaml"))
+          for claim in yaml.safe_load(path.read_text(encoding="utf-8"))]
+
+
+@pytest.fixture(scope="module")
+def store():
+    return load_store(DEFAULT_DATA_DIR)
+
+
+def test_validator_passes_on_the_data(store):
+    assert [str(p) for p in store.problems] == []
+    assert all(not dataset.broken for dataset in store.datasets.values())
+
+
+def test_every_record_cites_a_checkable_source(store):
+    for dataset in store.datasets.values():
+        for record in dataset.records:
+            assert any(source.url and source.date for source in record.sources), record.id
+
+
+def test_ids_are_unique_across_the_whole_package(store):
+    ids = Counter(record.id for dataset in store.datasets.values() for record in dataset.records)
+    assert [record_id for record_id, count in ids.items() if count > 1] == []
+
+
+def test_jazari_has_one_row_per_region(store):
+    regions = Counter(record.region for record in store.records("jazari_institutes"))
+    assert sorted(regions) == list(REGION_CODES) and set(regions.values()) == {1}
+
+
+def test_timeline_is_long_enough_and_marks_the_future(store):
+    milestones = store.records("milestones")
+    past = [m for m in milestones if m.date.year >= 2019 and not m.is_future]
+    assert len(past) >= 60
+    future = [m for m in milestones if m.is_future]
+    assert future and all(m.status in ("announced", "planned") for m in future)
+    assert {m.track for m in milestones} >= {"strategy", "diplomacy", "institutions", "regulation", "events"}
+
+
+def test_ranks_always_carry_their_denominator(store):
+    for record in store.records("indices"):
+        if record.rank is not None and record.rank_scope == "global":
+            assert record.countries_ranked, record.id
+
+
+# --- every claim of the four seeds is in the data ---------------------------------------------------------
+
+def _field(record, dotted: str):
+    value = record
+    for part in dotted.split("."):
+        value = getattr(value, part)
+    return value
+
+
+def _alternative_values(record, dotted: str):
+    """The values other sources give for a field (for "target.value", the `value` of an alternative target)."""
+    top, _, rest = dotted.partition(".")
+    for alt in record.alternatives:
+        if alt.field == top:
+            yield alt.value.get(rest) if rest and isinstance(alt.value, dict) else alt.value
+
+
+def _matches(actual, expected) -> bool:
+    if actual is None:
+        return False
+    if isinstance(actual, Localized):
+        return any(str(expected).lower() in (text or "").lower() for text in (actual.en, actual.fr, actual.ar))
+    if isinstance(actual, PartialDate):
+        return str(actual) == str(expected)
+    if isinstance(actual, (list, tuple)):
+        return expected in actual or list(actual) == expected
+    if isinstance(actual, (int, float)) and isinstance(expected, (int, float)):
+        return float(actual) == float(expected)
+    return str(actual) == str(expected)
+
+
+def test_claim_list_covers_all_four_seeds():
+    assert set(SEED_FILES) == {path.name for path in SEEDS.glob("*.txt")} or not SEEDS.exists()
+    per_seed = Counter(claim["seed"] for claim in CLAIMS)
+    assert all(per_seed[seed] >= 5 for seed in SEED_FILES), per_seed
+
+
+@pytest.mark.parametrize("claim", CLAIMS, ids=[f"{c['seed'][:3]}-{c['id']}-{c['field']}" for c in CLAIMS])
+def test_seed_claim_is_held_by_its_record(claim, store):
+    record = store.dataset(claim["dataset"]).by_id().get(claim["id"])
+    assert record is not None, f"{claim['claim']}: no record {claim['id']} in {claim['dataset']}"
+    held = _matches(_field(record, claim["field"]), claim["value"]) or any(
+        _matches(value, claim["value"]) for value in _alternative_values(record, claim["field"]))
+    assert held, f"{claim['claim']}: {claim['dataset']}/{claim['id']}.{claim['field']} does not hold {claim['value']!r}"
+
+
+# --- no two datasets state the same fact differently without an alternatives entry -----------------------
+
+def _dates(record) -> set[str]:
+    date = getattr(record, "date", None)
+    found = {str(date)} if date else set()
+    return found | {str(alt.value) for alt in record.alternatives if alt.field == "date"}
+
+
+def test_linked_records_agree_on_dates_or_say_they_differ(store):
+    """A record and a milestone it links to give the same date, or one lists the other's as an alternative."""
+    milestones = store.dataset("milestones").by_id()
+    checked = 0
+    for name, dataset in store.datasets.items():
+        for record in dataset.records:
+            for target in record.related:
+                other = milestones.get(target) if name != "milestones" else None
+                own_date = getattr(record, "date", None)
+                if other is None or own_date is None:
+                    continue
+                checked += 1
+                assert str(own_date) in _dates(other) or str(other.date) in _dates(record), (
+                    f"{name}/{record.id} ({own_date}) and milestones/{other.id} ({other.date}) disagree "
+                    "without an alternatives entry")
+    assert checked >= 10, "too few cross-dataset links to check"
