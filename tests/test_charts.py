@@ -1,0 +1,112 @@
+"""The pure figure builders, tested as functions on the fixture package (no Streamlit)."""
+
+from __future__ import annotations
+
+import json
+
+import plotly.graph_objects as go
+import pytest
+
+from components.charts import (build_activity_chart, build_grouped_bars, build_index_lines, build_target_progress,
+                               build_timeline)
+from components.palette import DARK, LIGHT
+from components.region_map import OFFLINE_STYLE, build_region_map
+from morocco_ai import queries
+from morocco_ai.filters import Filters
+from morocco_ai.geo import load_region_geojson
+from morocco_ai.store import load_store
+
+from .conftest import VALID_FIXTURE
+
+
+@pytest.fixture(scope="module")
+def store():
+    return load_store(VALID_FIXTURE)
+
+
+def _contrast(foreground: str, background: str) -> float:
+    def luminance(colour: str) -> float:
+        channels = [int(colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    high, low = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("palette", [LIGHT, DARK])
+def test_figure_text_meets_contrast_on_its_theme(palette):
+    assert _contrast(palette.text, palette.background) >= 4.5
+    assert _contrast(palette.muted_text, palette.background) >= 4.5
+
+
+def test_timeline_separates_recorded_and_future_by_shape(store):
+    frame = queries.milestones_frame(store)
+    figure = build_timeline(frame)
+    traces = {trace.name: trace for trace in figure.data}
+    assert set(traces) == {"Recorded", "Announced or planned"}
+    assert traces["Recorded"].marker.symbol == "circle"
+    assert traces["Announced or planned"].marker.symbol == "diamond-open"
+    assert list(traces["Announced or planned"].customdata) == ["ms-fixture-future"]
+
+
+def test_timeline_hover_keeps_the_recorded_precision(store):
+    figure = build_timeline(queries.milestones_frame(store))
+    hover = " ".join(text for trace in figure.data for text in trace.hovertext)
+    assert "2024-06 (month only)" in hover and "2021 (year only)" in hover
+    assert "2024-06-01" not in hover
+    assert "sources disagree" in hover
+
+
+def test_empty_selection_gives_an_explaining_figure(store):
+    frame = queries.milestones_frame(store, Filters(years=(2017, 2018)))
+    figure = build_timeline(frame)
+    assert not figure.data and "No milestone" in figure.layout.annotations[0].text
+
+
+def test_region_map_needs_no_remote_resource():
+    frame = queries.region_measure(load_store(VALID_FIXTURE), "population")
+    figure = build_region_map(load_region_geojson(), frame, measure_label="Population", categorical=False,
+                              selected=("04",))
+    layout = json.loads(figure.to_json())["layout"]
+    assert layout["map"]["style"] == OFFLINE_STYLE
+    assert "http" not in json.dumps(layout["map"])
+    assert list(figure.data[0].selectedpoints) == [3]
+    assert "Rabat-Salé-Kénitra (04)" in figure.data[0].text[3]
+
+
+def test_categorical_map_names_each_colour_in_the_legend(store):
+    frame = queries.region_measure(store, "jazari_status")
+    figure = build_region_map(load_region_geojson(), frame, measure_label="Jazari", categorical=True,
+                              category_labels={"agreement_signed": "Agreement signed"},
+                              category_order=("launched", "agreement_signed", "not_found", "no_record"))
+    names = [trace.name for trace in figure.data]
+    assert names == ["Agreement signed", "not found", "no record"]
+    assert sum(len(trace.locations) for trace in figure.data) == 12
+
+
+def test_activity_counts_per_year(store):
+    figure = build_activity_chart(queries.multilateral_activity(store))
+    assert [(t.name, list(t.x), list(t.y)) for t in figure.data] == [("resolution", ["2024"], [1])]
+
+
+def test_grouped_bars_outline_the_highlight():
+    import pandas as pd
+    frame = pd.DataFrame({"country": ["Morocco", "India"], "series": ["use", "use"], "value": [38, 45],
+                          "text": ["38%", "45%"]})
+    figure = build_grouped_bars(frame, category="country", series="series", value="value", text="text",
+                                value_title="%", highlight="Morocco")
+    assert list(figure.data[0].marker.line.width) == [3, 0]
+    assert list(figure.data[0].text) == ["38%", "45%"]
+
+
+def test_index_lines_show_rank_with_denominator(store):
+    frame = queries.indices_frame(store).assign(country_name="Morocco")
+    figure = build_index_lines(frame, value="score", value_title="Score")
+    assert figure.data[0].customdata[0][0] == "88 / 193"
+
+
+def test_target_progress_is_a_share_of_the_target(store):
+    figure = build_target_progress(queries.targets_frame(store))
+    baseline = next(trace for trace in figure.data if trace.name == "Baseline")
+    assert list(baseline.x) == [20.0]  # 1,000 of 5,000
+    assert isinstance(figure, go.Figure)
