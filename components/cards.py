@@ -4,36 +4,44 @@ from __future__ import annotations
 
 import streamlit as st
 
-from morocco_ai.queries import Headline
+from morocco_ai.i18n import Translator
+from morocco_ai.queries import Headline, source_label
 
 from .text import md_escape
 
-HEADLINE_LABELS = {
-    "cosponsors": "Co-sponsors of the first UN AI resolution",
-    "chatgpt_awareness": "Moroccans aware of ChatGPT",
-    "chatgpt_use": "Moroccans who used ChatGPT",
-    "budget": "Digital Morocco 2030 budget",
-    "jazari": "Regions with a Jazari institute agreement",
-    "readiness": "Government AI Readiness rank",
-}
+
+def headline_value(headline: Headline, value: object, t: Translator) -> str:
+    """A card's value in the reader's language: 123, 80 %, 11 Md MAD, 5 / 12, 101 / 188."""
+    if not isinstance(value, (int, float)):
+        return str(value)
+    if headline.unit == "percent":
+        return t.percent(value)
+    if headline.unit == "mad_bn":
+        return t("unit.mad_bn_value", value=t.number(value))
+    if headline.unit in ("share", "rank") and headline.total:
+        return f"{t.number(value)} / {t.number(headline.total)}"
+    return t.number(value)
 
 
-def headline_card(column, headline: Headline) -> None:
-    help_text = f"Source: {headline.source}."
-    if headline.note:
-        help_text += f" {headline.note}."
-    if headline.other_values:
-        help_text += f" Other sources give: {headline.other_values}."
-    label = HEADLINE_LABELS.get(headline.key, headline.key)
+def headline_card(column, headline: Headline, t: Translator) -> None:
+    key, fields = headline.note
+    help_text = t("card.source", source=source_label(headline.source, t.lang))
+    if key:
+        help_text += " " + t(key, **dict(fields))
+    others = ", ".join(f"{headline_value(headline, value, t)} ({publisher})" for value, publisher in headline.others)
+    if others:
+        help_text += " " + t("card.others", others=others)
+    delta = t("card.delta_places", delta=f"{headline.delta:+d}", since=headline.delta_since) \
+        if headline.delta is not None else None
     with column:
-        st.metric(label + (" ⚖" if headline.other_values else ""), headline.value, delta=headline.delta,
-                  help=help_text, border=True)
-        if headline.other_values:
-            st.caption("⚖ Sources disagree: " + md_escape(headline.other_values))
+        st.metric(t(f"card.{headline.key}") + (" ⚖" if others else ""), headline_value(headline, headline.value, t),
+                  delta=delta, help=help_text, border=True)
+        if others:
+            st.caption("⚖ " + md_escape(t("card.disagree", others=others)))
 
 
-def headline_cards(headlines, per_row: int = 3) -> None:
+def headline_cards(headlines, t: Translator, per_row: int = 3) -> None:
     for start in range(0, len(headlines), per_row):
         columns = st.columns(per_row)
         for column, headline in zip(columns, headlines[start:start + per_row]):
-            headline_card(column, headline)
+            headline_card(column, headline, t)

@@ -8,18 +8,22 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from morocco_ai.i18n import Translator
+
 from .tables import download_csv
 
 PLOT_CONFIG = {"displaylogo": False, "scrollZoom": False, "modeBarButtonsToRemove": ["toImage"]}
 
 
-def chart(figure: go.Figure, data: pd.DataFrame, *, key_prefix: str, alt: str, file_name: str,
-          on_select: Optional[Callable[[], None] | str] = None):
-    """Draw ``figure`` (its text alternative is ``alt``) and offer ``data`` as CSV. Returns the selection state
-    when ``on_select`` is given."""
+def chart(figure: go.Figure, data: pd.DataFrame, *, key_prefix: str, alt: str, file_name: str, t: Translator,
+          columns: dict[str, str], on_select: Optional[Callable[[], None] | str] = None):
+    """Draw ``figure`` (its text alternative is ``alt``) and offer the ``columns`` of ``data`` (name -> catalogue
+    key of the header) as CSV. Returns the selection state when ``on_select`` is given."""
     options = dict(key=f"{key_prefix}_chart", width="stretch", config=PLOT_CONFIG, alt=alt)
     if on_select is not None:
         options.update(on_select=on_select, selection_mode="points")
     state = st.plotly_chart(figure, **options)
-    download_csv(data, key_prefix=f"{key_prefix}_chart", file_name=file_name)
+    headers = {name: t(key) for name, key in columns.items()}
+    download_csv(data[list(columns)].rename(columns=headers), key_prefix=f"{key_prefix}_chart", file_name=file_name,
+                 t=t)
     return state

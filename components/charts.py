@@ -1,14 +1,19 @@
-"""Pure figure builders: frames in, Plotly figures out. No streamlit here; tested as plain functions."""
+"""Pure figure builders: frames in, Plotly figures out. No streamlit here; tested as plain functions.
+
+Every word a figure shows comes from the translator ``t`` (titles, axes, legends, hover); in a right-to-left
+language the value axis moves to the right and legends align right.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from morocco_ai.i18n import Translator
+
 from .palette import base_layout, palette
 
 TRACK_ORDER = ("strategy", "diplomacy", "institutions", "regulation", "events", "partnerships")
-PRECISION_HINT = {"year": "year only", "month": "month only", "day": "exact day"}
 
 
 def _axis_style(dark: bool, title: str = "") -> dict:
@@ -17,93 +22,107 @@ def _axis_style(dark: bool, title: str = "") -> dict:
                 gridcolor=colours.grid, linecolor=colours.grid, zerolinecolor=colours.grid)
 
 
-def empty_figure(message: str, *, dark: bool = False, height: int = 220) -> go.Figure:
+def _layout(t: Translator, dark: bool, height: int, legend_y: float | None = None) -> dict:
+    layout = base_layout(dark, height=height, rtl=t.rtl)
+    if legend_y is not None:
+        layout["legend"].update(orientation="h", y=legend_y, yanchor="bottom" if legend_y > 0.5 else "top")
+    return layout
+
+
+def _value_axis(t: Translator) -> dict:
+    """Where the value (y) axis stands: on the right in a right-to-left language."""
+    return dict(side="right") if t.rtl else {}
+
+
+def empty_figure(message: str, *, t: Translator, dark: bool = False, height: int = 220) -> go.Figure:
     """A figure that says why it is empty (used when a filter leaves nothing to draw)."""
     figure = go.Figure()
     figure.add_annotation(text=message, showarrow=False, font=dict(color=palette(dark).text, size=15),
                           xref="paper", yref="paper", x=0.5, y=0.5)
-    figure.update_layout(**base_layout(dark, height=height))
+    figure.update_layout(**_layout(t, dark, height))
     figure.update_xaxes(visible=False)
     figure.update_yaxes(visible=False)
     return figure
 
 
-def _milestone_hover(row) -> str:
-    when = row.date + (f" – {row.end_date}" if row.end_date else "")
+def _milestone_hover(row, t: Translator) -> str:
     place = row.region_name + (f", {row.city}" if row.city else "")
     flags = []
     if row.is_future:
-        flags.append(f"{row.status}: not yet happened")
+        flags.append(t("timeline.hover_future", status=t(f"status.{row.status}")))
     if row.has_alternatives:
-        flags.append("sources disagree: see the entry")
+        flags.append(t("timeline.hover_disputed"))
     note = ("<br><i>" + "; ".join(flags) + "</i>") if flags else ""
-    return (f"<b>{row.title}</b><br>{when} ({PRECISION_HINT[row.precision]})<br>{place}<br>"
-            f"{row.n_sources} source(s){note}")
+    return (f"<b>{row.title}</b><br>{row.date_label} ({t('precision.' + row.precision)})<br>{place}<br>"
+            f"{t('timeline.hover_sources', count=row.n_sources)}{note}")
 
 
-def build_timeline(milestones: pd.DataFrame, *, dark: bool = False, height: int = 460,
-                   title: str = "") -> go.Figure:
+def build_timeline(milestones: pd.DataFrame, *, t: Translator, dark: bool = False, height: int = 460) -> go.Figure:
     """Milestones by track. Past ones are filled circles; announced or planned ones are open diamonds, so the
-    difference is in shape as well as colour. Multi-day events draw a bar from start to end."""
+    difference is in shape as well as colour. A thick outline marks an entry on which sources disagree."""
     if milestones.empty:
-        return empty_figure("No milestone in this selection: widen the years or the regions.", dark=dark)
+        return empty_figure(t("timeline.empty"), t=t, dark=dark)
     colours = palette(dark)
-    tracks = [t for t in TRACK_ORDER if t in set(milestones["track"])]
+    tracks = [track for track in TRACK_ORDER if track in set(milestones["track"])]
     figure = go.Figure()
-    groups = (("Recorded", False, "circle", colours.categorical[2]),
-              ("Announced or planned", True, "diamond-open", colours.categorical[1]))
+    groups = ((t("timeline.recorded"), False, "circle", colours.categorical[2]),
+              (t("timeline.future"), True, "diamond-open", colours.categorical[1]))
     for name, future, symbol, colour in groups:
         part = milestones[milestones["is_future"] == future]
         if part.empty:
             continue
         disputed = part["has_alternatives"].tolist()
         figure.add_trace(go.Scatter(
-            x=part["start"] + (part["finish"] - part["start"]) / 2, y=part["track"], mode="markers", name=name,
+            x=part["start"] + (part["finish"] - part["start"]) / 2, y=[t(f"track.{x}") for x in part["track"]],
+            mode="markers", name=name,
             marker=dict(symbol=symbol, size=[15 if d else 12 for d in disputed], color=colour,
                         line=dict(width=[2.5 if d else 1 for d in disputed], color=colours.text)),
-            customdata=part["id"], hovertext=[_milestone_hover(row) for row in part.itertuples()],
+            customdata=part["id"], hovertext=[_milestone_hover(row, t) for row in part.itertuples()],
             hovertemplate="%{hovertext}<extra></extra>",
         ))
     spans = milestones[(milestones["finish"] - milestones["start"]) > pd.Timedelta(days=1)]
     for row in spans.itertuples():
-        if row.precision == "day":  # a range only where both ends are real days
-            figure.add_shape(type="line", x0=row.start, x1=row.finish, y0=row.track, y1=row.track,
-                             line=dict(color=colours.muted_text, width=3), layer="below")
-    figure.update_layout(**base_layout(dark, title=title, height=height), hovermode="closest",
-                         clickmode="event+select", dragmode="pan")
-    figure.update_layout(legend=dict(orientation="h", y=1.08, x=0))
-    figure.update_yaxes(categoryorder="array", categoryarray=list(reversed(tracks)), **_axis_style(dark))
+        if row.precision == "day" and row.end_date:  # a bar only where both ends are real days
+            figure.add_shape(type="line", x0=row.start, x1=row.finish, y0=t(f"track.{row.track}"),
+                             y1=t(f"track.{row.track}"), line=dict(color=colours.muted_text, width=3), layer="below")
+    figure.update_layout(**_layout(t, dark, height, legend_y=1.02), hovermode="closest", clickmode="event+select",
+                         dragmode="pan")
+    figure.update_yaxes(categoryorder="array", categoryarray=[t(f"track.{x}") for x in reversed(tracks)],
+                        **_value_axis(t), **_axis_style(dark))
     figure.update_xaxes(type="date", **_axis_style(dark))
     return figure
 
 
-def build_activity_chart(activity: pd.DataFrame, *, dark: bool = False, height: int = 360) -> go.Figure:
-    """Morocco's multilateral actions per year, stacked by kind (counts printed on the bars)."""
+def build_activity_chart(activity: pd.DataFrame, *, t: Translator, dark: bool = False,
+                         height: int = 360) -> go.Figure:
+    """Morocco's multilateral actions per year, stacked by kind (counts printed on the bars, kinds also told
+    apart by pattern)."""
     if activity.empty:
-        return empty_figure("No dated multilateral action in these years.", dark=dark)
+        return empty_figure(t("diplomacy.activity_empty"), t=t, dark=dark)
     colours = palette(dark)
     figure = go.Figure()
     for position, (kind, part) in enumerate(activity.groupby("kind", sort=True)):
+        name = t(f"kind.{kind}")
         figure.add_trace(go.Bar(
-            x=part["year"].astype(str), y=part["count"], name=kind, text=part["count"], textposition="inside",
+            x=part["year"].astype(str), y=part["count"], name=name, text=part["count"], textposition="inside",
             marker=dict(color=colours.categorical[position % len(colours.categorical)],
                         pattern=dict(shape=["", "/", ".", "x", "-", "|", "+"][position % 7])),
             insidetextfont=dict(color="#ffffff" if not dark else "#0e1117"),
-            hovertemplate=f"{kind}: %{{y}} in %{{x}}<extra></extra>",
+            hovertemplate=t("diplomacy.activity_hover", kind=name) + "<extra></extra>",
         ))
-    figure.update_layout(**base_layout(dark, height=height), barmode="stack")
-    figure.update_xaxes(type="category", **_axis_style(dark, "Year"))
-    figure.update_yaxes(dtick=1, **_axis_style(dark, "Actions recorded"))
+    figure.update_layout(**_layout(t, dark, height), barmode="stack")
+    figure.update_xaxes(type="category", **_axis_style(dark, t("axis.year")))
+    figure.update_yaxes(dtick=1, **_value_axis(t), **_axis_style(dark, t("diplomacy.activity_axis")))
     return figure
 
 
 def build_grouped_bars(frame: pd.DataFrame, *, category: str, series: str, value: str, text: str,
-                       value_title: str, dark: bool = False, height: int = 380,
+                       value_title: str, t: Translator, dark: bool = False, height: int = 380,
                        highlight: str | None = None) -> go.Figure:
     """Bars of ``value`` per ``category``, one colour-and-pattern per ``series``, values written on the bars.
     ``highlight`` (a category) is outlined so Morocco stands out without relying on colour."""
     if frame.empty:
-        return empty_figure("No figure in this selection.", dark=dark)
+        return empty_figure(t("chart.empty"), t=t, dark=dark)
     colours = palette(dark)
     figure = go.Figure()
     for position, (name, part) in enumerate(frame.groupby(series, sort=False)):
@@ -116,18 +135,18 @@ def build_grouped_bars(frame: pd.DataFrame, *, category: str, series: str, value
                         line=dict(width=outline, color=colours.text)),
             hovertemplate="%{x}: %{text}<extra>" + str(name) + "</extra>",
         ))
-    figure.update_layout(**base_layout(dark, height=height), barmode="group")
-    figure.update_layout(legend=dict(orientation="h", y=-0.15, yanchor="top", x=0), margin=dict(t=30))
-    figure.update_xaxes(type="category", **_axis_style(dark))
-    figure.update_yaxes(rangemode="tozero", **_axis_style(dark, value_title))
+    figure.update_layout(**_layout(t, dark, height, legend_y=-0.15), barmode="group")
+    figure.update_layout(margin=dict(t=30))
+    figure.update_xaxes(type="category", autorange="reversed" if t.rtl else True, **_axis_style(dark))
+    figure.update_yaxes(rangemode="tozero", **_value_axis(t), **_axis_style(dark, value_title))
     return figure
 
 
-def build_index_lines(frame: pd.DataFrame, *, value: str, value_title: str, dark: bool = False,
+def build_index_lines(frame: pd.DataFrame, *, value: str, value_title: str, t: Translator, dark: bool = False,
                       height: int = 380, highlight: str | None = None) -> go.Figure:
     """One line per country over editions; the hover gives the rank with its denominator ("88 / 193")."""
     if frame.empty:
-        return empty_figure("No index edition in these years.", dark=dark)
+        return empty_figure(t("indices.empty"), t=t, dark=dark)
     colours = palette(dark)
     figure = go.Figure()
     symbols = ["circle", "square", "diamond", "triangle-up", "cross", "x", "star", "hexagon"]
@@ -139,46 +158,48 @@ def build_index_lines(frame: pd.DataFrame, *, value: str, value_title: str, dark
             line=dict(width=4 if main else 1.5, color=colours.categorical[position % len(colours.categorical)]),
             marker=dict(symbol=symbols[position % len(symbols)], size=10 if main else 7),
             customdata=part[["rank_text"]].fillna(""),
-            hovertemplate=f"{country} %{{x}}: %{{y}}<br>rank %{{customdata[0]}}<extra></extra>",
+            hovertemplate=t("indices.hover", country=country) + "<extra></extra>",
         ))
-    figure.update_layout(**base_layout(dark, height=height))
-    figure.update_xaxes(dtick=1, **_axis_style(dark, "Edition"))
-    reverse = value == "rank"
-    figure.update_yaxes(autorange="reversed" if reverse else True, **_axis_style(dark, value_title))
+    figure.update_layout(**_layout(t, dark, height))
+    figure.update_xaxes(dtick=1, **_axis_style(dark, t("axis.edition")))
+    figure.update_yaxes(autorange="reversed" if value == "rank" else True, **_value_axis(t),
+                        **_axis_style(dark, value_title))
     return figure
 
 
-def build_target_progress(targets: pd.DataFrame, *, dark: bool = False, height: int | None = None) -> go.Figure:
+def build_target_progress(targets: pd.DataFrame, *, t: Translator, dark: bool = False,
+                          height: int | None = None) -> go.Figure:
     """Each target's baseline (and latest value) as a share of the target: comparable across units.
     Rank targets (lower is better) are left out here; their table row says baseline -> target."""
     usable = targets[(targets["unit"] != "rank") & targets["baseline_value"].notna()].copy()
     if usable.empty:
-        return empty_figure("No target with a sourced baseline.", dark=dark)
+        return empty_figure(t("strategy.no_baseline"), t=t, dark=dark)
     colours = palette(dark)
     usable["baseline_share"] = 100 * usable["baseline_value"] / usable["target_value"]
     labels = [f"{row.indicator} ({row.target_date})" for row in usable.itertuples()]
     figure = go.Figure()
     figure.add_trace(go.Bar(
-        y=labels, x=[100] * len(usable), orientation="h", name="Target", marker=dict(color=colours.grid),
-        hovertemplate="%{y}: target<extra></extra>",
+        y=labels, x=[100] * len(usable), orientation="h", name=t("strategy.target"),
+        marker=dict(color=colours.grid), hovertemplate="%{y}<extra></extra>",
     ))
     figure.add_trace(go.Bar(
-        y=labels, x=usable["baseline_share"], orientation="h", name="Baseline",
+        y=labels, x=usable["baseline_share"], orientation="h", name=t("strategy.baseline"),
         marker=dict(color=colours.categorical[2], pattern=dict(shape="/")),
-        text=[f"{share:.0f}% ({row.baseline_date})" for share, row in zip(usable["baseline_share"], usable.itertuples())],
+        text=[t("strategy.share_label", share=t.percent(round(share)), date=row.baseline_date)
+              for share, row in zip(usable["baseline_share"], usable.itertuples())],
         textposition="outside", textfont=dict(color=colours.text),
-        hovertemplate="%{y}: baseline at %{x:.0f}% of the target<extra></extra>",
+        hovertemplate="%{y}: %{text}<extra></extra>",
     ))
     latest = usable[usable["latest_value"].notna()]
     if not latest.empty:
+        positions = [list(usable.index).index(i) for i in latest.index]
         figure.add_trace(go.Scatter(
-            y=[labels[list(usable.index).index(i)] for i in latest.index],
-            x=100 * latest["latest_value"] / latest["target_value"], mode="markers", name="Latest value",
+            y=[labels[p] for p in positions], x=100 * latest["latest_value"] / latest["target_value"],
+            mode="markers", name=t("strategy.latest"),
             marker=dict(symbol="diamond", size=13, color=colours.categorical[1], line=dict(width=1, color=colours.text)),
-            hovertemplate="%{y}: latest at %{x:.0f}% of the target<extra></extra>",
+            hovertemplate="%{y}: %{x:.0f}%<extra></extra>",
         ))
-    figure.update_layout(**base_layout(dark, height=height or 90 + 42 * len(usable)), barmode="overlay")
-    figure.update_layout(legend=dict(orientation="h", y=1.08, x=0))
-    figure.update_xaxes(range=[0, 130], **_axis_style(dark, "% of the target"))
-    figure.update_yaxes(autorange="reversed", **_axis_style(dark))
+    figure.update_layout(**_layout(t, dark, height or 90 + 42 * len(usable), legend_y=1.02), barmode="overlay")
+    figure.update_xaxes(range=[130, 0] if t.rtl else [0, 130], **_axis_style(dark, t("strategy.share_axis")))
+    figure.update_yaxes(autorange="reversed", **_value_axis(t), **_axis_style(dark))
     return figure

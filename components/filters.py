@@ -10,6 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from morocco_ai.filters import REGION_PARAM, YEAR_MAX, YEAR_MIN, YEARS_PARAM, Filters, clean_regions, parse_params
+from morocco_ai.i18n import Translator
 from morocco_ai.schema import REGION_CODES
 
 STATE_KEY, NOTICES_KEY = "_filters", "_filter_notices"
@@ -53,21 +54,21 @@ def sync_url(filters: Filters) -> None:
             del st.query_params[key]
 
 
-def sidebar_filters(region_names: dict[str, str]) -> Filters:
+def sidebar_filters(region_names: dict[str, str], t: Translator) -> Filters:
     """Draw the filters in the sidebar and return them."""
     filters = current_filters()
     st.session_state[REGIONS_WIDGET] = list(filters.regions)
     st.session_state[YEARS_WIDGET] = filters.years
     with st.sidebar:
         st.multiselect(
-            "Regions", options=list(REGION_CODES), key=REGIONS_WIDGET, on_change=_regions_changed,
+            t("sidebar.regions"), options=list(REGION_CODES), key=REGIONS_WIDGET, on_change=_regions_changed,
             format_func=lambda code: f"{region_names.get(code, code)} ({code})",
-            placeholder="All 12 regions", help="Leave empty for all regions. A click on the map sets it too.",
+            placeholder=t("sidebar.all_regions"), help=t("sidebar.regions_help"),
         )
-        st.slider("Years", min_value=YEAR_MIN, max_value=YEAR_MAX, key=YEARS_WIDGET, on_change=_years_changed,
-                  help="Milestones and dated records whose dates fall in this range.")
-        for notice in st.session_state.get(NOTICES_KEY, []):
-            st.warning("Ignored a value in the link:", icon=":material/warning:")
-            st.text(notice)
+        st.slider(t("sidebar.years"), min_value=YEAR_MIN, max_value=YEAR_MAX, key=YEARS_WIDGET,
+                  on_change=_years_changed, help=t("sidebar.years_help"))
+        for key, fields in st.session_state.get(NOTICES_KEY, []):
+            st.warning(t("notice.ignored"), icon=":material/warning:")
+            st.text(t(key, **fields))  # the raw URL value is shown as plain text, never as Markdown
     sync_url(filters)
     return filters

@@ -14,17 +14,17 @@ from .text import md_escape
 def headlines(ctx: PageContext) -> None:
     figures = queries.headline_figures(ctx.store)
     if not figures:
-        st.info("No headline figure could be read from the data.", icon=":material/info:")
+        st.info(ctx.t("overview.no_headline"), icon=":material/info:")
         return
-    st.caption("National figures (the filters do not change them). Hover the ? of a card for its source and date; "
-               "⚖ marks figures on which sources disagree.")
-    headline_cards(figures)
+    st.caption(ctx.t("overview.cards_note"))
+    headline_cards(figures, ctx.t)
 
 
 def what_changed(ctx: PageContext, count: int = 5) -> None:
     updates = queries.data_updates(ctx.store)
     if not updates:
-        st.caption("No update recorded in the data package.")
+        st.caption(ctx.t("overview.no_update"))
         return
     for update in updates[:count]:
-        st.markdown(f"- **{md_escape(update.get('date', ''))}** — {md_escape(update.get('summary', ''))}")
+        summary = update.get(f"summary_{ctx.lang}") or update.get("summary_en") or update.get("summary", "")
+        st.markdown(f"- **{md_escape(ctx.t.date(str(update.get('date', ''))))}** — {md_escape(summary)}")

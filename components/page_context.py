@@ -7,9 +7,11 @@ from dataclasses import dataclass
 import streamlit as st
 
 from morocco_ai.filters import Filters
+from morocco_ai.i18n import Translator, translator
 from morocco_ai.store import Store, get_store
 
 from .filters import current_filters
+from .language import current_language
 
 
 @dataclass(frozen=True)
@@ -18,6 +20,10 @@ class PageContext:
     filters: Filters
     lang: str
     dark: bool
+
+    @property
+    def t(self) -> Translator:
+        return translator(self.lang)
 
 
 def is_dark_theme() -> bool:
@@ -41,4 +47,4 @@ def _ensure_router() -> None:
 
 def page_context() -> PageContext:
     _ensure_router()
-    return PageContext(store=get_store(), filters=current_filters(), lang="en", dark=is_dark_theme())
+    return PageContext(store=get_store(), filters=current_filters(), lang=current_language(), dark=is_dark_theme())

@@ -34,16 +34,18 @@ def palette(dark: bool) -> Palette:
     return DARK if dark else LIGHT
 
 
-def base_layout(dark: bool, title: str = "", height: int = 420) -> dict:
-    """Layout shared by every figure: transparent background, readable fonts, no remote resources."""
+def base_layout(dark: bool, title: str = "", height: int = 420, rtl: bool = False) -> dict:
+    """Layout shared by every figure: transparent background, readable fonts, no remote resources; in a
+    right-to-left language the title, legend and hover labels align right."""
     colours = palette(dark)
     return dict(
-        title=dict(text=title, font=dict(color=colours.text, size=16)),
+        title=dict(text=title, font=dict(color=colours.text, size=16), x=0.98 if rtl else 0.02,
+                   xanchor="right" if rtl else "left"),
         font=dict(color=colours.text, size=13),
         paper_bgcolor="rgba(0,0,0,0)",
         plot_bgcolor="rgba(0,0,0,0)",
         height=height,
         margin=dict(l=10, r=10, t=50 if title else 10, b=10),
-        legend=dict(font=dict(color=colours.text)),
-        hoverlabel=dict(font=dict(color="#1b1f24"), bgcolor="#ffffff"),
+        legend=dict(font=dict(color=colours.text), x=1 if rtl else 0, xanchor="right" if rtl else "left"),
+        hoverlabel=dict(font=dict(color="#1b1f24"), bgcolor="#ffffff", align="right" if rtl else "left"),
     )

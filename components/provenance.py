@@ -6,39 +6,58 @@ from typing import Sequence
 
 import streamlit as st
 
+from morocco_ai.i18n import Translator
 from morocco_ai.schema import Source
-from morocco_ai.store import DatasetUnavailable, Store
+from morocco_ai.store import DatasetUnavailable
 
+from .page_context import PageContext
 from .text import md_escape, md_link
 
 
-def source_line(source: Source) -> str:
-    date = str(source.published) if source.published else (f"accessed {source.accessed}" if source.accessed else "undated")
+def source_line(source: Source, t: Translator) -> str:
+    if source.published:
+        date = t.date(source.published)
+    elif source.accessed:
+        date = t("source.accessed", date=t.date(source.accessed))
+    else:
+        date = t("source.undated")
     return f"{md_escape(source.publisher)}, {md_link(source.title, source.url or '')} ({md_escape(date)})"
 
 
-def sources_note(sources: Sequence[Source], *, label: str = "Sources") -> None:
+def sources_note(sources: Sequence[Source], t: Translator) -> None:
     """A compact numbered source list under a figure or a record."""
     if not sources:
-        st.caption("No source recorded.")
+        st.caption(t("source.none"))
         return
-    lines = [f"{number}. {source_line(source)}" for number, source in enumerate(sources, start=1)]
-    st.caption(f"**{label}:**  \n" + "  \n".join(lines))
+    lines = [f"{number}. {source_line(source, t)}" for number, source in enumerate(sources, start=1)]
+    st.caption(f"**{md_escape(t('source.heading'))}**  \n" + "  \n".join(lines))
 
 
-def dataset_available(store: Store, *names: str) -> bool:
+def dataset_available(ctx: PageContext, *names: str) -> bool:
     """True when every named dataset could be read; otherwise an error naming file and reason is shown."""
     ok = True
     for name in names:
         try:
-            store.dataset(name)
+            ctx.store.dataset(name)
         except DatasetUnavailable as exc:
             ok = False
             dataset = exc.dataset
-            st.error(
-                f"The dataset **{md_escape(dataset.title)}** (`{md_escape(dataset.path)}`) could not be read: "
-                f"{md_escape(dataset.broken)}. This part of the page is not shown; the other pages keep working. "
-                "The Sources & data page lists every problem.",
-                icon=":material/error:",
-            )
+            st.error(ctx.t("error.dataset_unreadable", title=md_escape(dataset.title), file=md_escape(dataset.path),
+                           reason=md_escape(dataset.broken)), icon=":material/error:")
     return ok
+
+
+def in_reader_language(text: str, text_lang: str, ctx: PageContext, *, markdown: bool = False) -> str:
+    """The text as is when it is in the reader's language; otherwise marked ('[FR] …') and isolated with Unicode
+    bidi isolates, so French inside an Arabic line keeps its own direction. ``markdown`` escapes the text."""
+    body = md_escape(text) if markdown else text
+    if text_lang == ctx.lang or not text:
+        return body
+    marker = ctx.t("fallback.marker", lang=text_lang.upper())
+    return f"{md_escape(marker) if markdown else marker} \u2068{body}\u2069"
+
+
+def mark_fallbacks(frame, column: str, lang_column: str, ctx: PageContext):
+    """A copy of ``frame`` whose ``column`` texts carry the fallback marker where they are in another language."""
+    return frame.assign(**{column: [in_reader_language(text, text_lang, ctx)
+                                    for text, text_lang in zip(frame[column], frame[lang_column])]})

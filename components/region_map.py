@@ -25,7 +25,7 @@ def _selected_indices(codes: Sequence[str], selected: Sequence[str]) -> list[int
     return [i for i, code in enumerate(codes) if code in selected]
 
 
-def _hover(frame: pd.DataFrame, measure_label: str) -> list[str]:
+def _hover(frame: pd.DataFrame, measure_label: str) -> list[str]:  # labels arrive translated
     return [f"{name} ({code})<br>{measure_label}: {label}"
             for code, name, label in zip(frame["code"], frame["name"], frame["label"])]
 
@@ -42,6 +42,7 @@ def build_region_map(
     dark: bool = False,
     height: int = 560,
     zoom: float = ZOOM,
+    rtl: bool = False,
 ) -> go.Figure:
     """Regions coloured by ``measure`` (columns code, name, value, label).
 
@@ -79,10 +80,11 @@ def build_region_map(
             selectedpoints=_selected_indices(codes, selected), **common,
         ))
     figure.update_layout(
-        **base_layout(dark, height=height),
+        **base_layout(dark, height=height, rtl=rtl),
         map=dict(style=OFFLINE_STYLE, center=CENTER, zoom=zoom),
         clickmode="event+select",
         showlegend=categorical,
     )
-    figure.update_layout(legend=dict(x=0.01, y=0.99, bgcolor="rgba(0,0,0,0)", title=dict(text=measure_label)))
+    figure.update_layout(legend=dict(x=0.99 if rtl else 0.01, xanchor="right" if rtl else "left", y=0.99,
+                                     bgcolor="rgba(0,0,0,0)", title=dict(text=measure_label)))
     return figure

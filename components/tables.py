@@ -5,23 +5,26 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from morocco_ai.i18n import Translator
 
-def data_table(frame: pd.DataFrame, *, key_prefix: str, alt: str, columns: dict[str, str] | None = None,
-               link_columns: tuple[str, ...] = ("source_url", "url"), file_name: str = "data.csv",
-               height: int | str = "auto", selectable: bool = False):
-    """An inert (canvas) table of ``frame`` restricted to ``columns`` (name -> header), with a CSV download.
-    With ``selectable`` a row can be chosen (keyboard too); the chosen row positions are returned."""
-    shown = frame[list(columns)] if columns else frame
-    config = {name: st.column_config.LinkColumn(header, display_text="source") if name in link_columns
-              else st.column_config.Column(header)
-              for name, header in (columns or {c: c for c in shown.columns}).items()}
+
+def data_table(frame: pd.DataFrame, *, key_prefix: str, t: Translator, columns: dict[str, str],
+               file_name: str, link_columns: tuple[str, ...] = ("source_url", "url"),
+               height: int | str = "auto", selectable: bool = False) -> list[int]:
+    """An inert (canvas) table of ``frame`` restricted to ``columns`` (name -> catalogue key of its header), with
+    a CSV download of the same rows under the same headers. With ``selectable`` a row can be chosen (keyboard
+    too); the chosen row positions are returned."""
+    headers = {name: t(key) for name, key in columns.items()}
+    shown = frame[list(columns)]
+    config = {name: st.column_config.LinkColumn(header, display_text=t("table.link"))
+              if name in link_columns else st.column_config.Column(header) for name, header in headers.items()}
     options = dict(on_select="rerun", selection_mode="single-row") if selectable else {}
     state = st.dataframe(shown, column_config=config, hide_index=True, width="stretch", height=height,
                          key=f"{key_prefix}_table", **options)
-    download_csv(frame, key_prefix=key_prefix, file_name=file_name)
+    download_csv(shown.rename(columns=headers), key_prefix=key_prefix, file_name=file_name, t=t)
     return list(state.selection.rows) if selectable else []
 
 
-def download_csv(frame: pd.DataFrame, *, key_prefix: str, file_name: str, label: str = "Download the data behind this view (CSV)") -> None:
-    st.download_button(label, frame.to_csv(index=False).encode("utf-8"), file_name=file_name, mime="text/csv",
-                       key=f"{key_prefix}_csv", on_click="ignore")
+def download_csv(frame: pd.DataFrame, *, key_prefix: str, file_name: str, t: Translator) -> None:
+    st.download_button(t("download.view_csv"), frame.to_csv(index=False).encode("utf-8"), file_name=file_name,
+                       mime="text/csv", key=f"{key_prefix}_csv", on_click="ignore")

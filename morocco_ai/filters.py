@@ -1,6 +1,7 @@
 """The global filters (regions, year range) and how they read from and write to a URL query string.
 
-Invalid URL values are never an error: they are dropped and reported as notices the page shows.
+Invalid URL values are never an error: they are dropped and reported as notices the page shows. A notice is a
+catalogue key (data/i18n) and the fields its text needs, so the interface can say it in any language.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ REGION_PARAM, YEARS_PARAM = "region", "years"
 MAX_PARAM_LENGTH = 200  # longer values are not parsed at all
 
 ParamValue = Union[str, Sequence[str]]
+Notice = tuple[str, dict]  # (catalogue key, fields)
 
 
 @dataclass(frozen=True)
@@ -52,47 +54,47 @@ def clean_regions(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(code for code in REGION_CODES if code in chosen)
 
 
-def parse_regions(raw: str) -> tuple[tuple[str, ...], list[str]]:
-    notices: list[str] = []
+def parse_regions(raw: str) -> tuple[tuple[str, ...], list[Notice]]:
+    notices: list[Notice] = []
     parts = [part.strip() for part in raw.split(",") if part.strip()]
     parts = [part.zfill(2) if part.isdigit() and len(part) == 1 else part for part in parts]
     unknown = [part for part in parts if part not in REGION_CODES]
     if unknown:
-        notices.append(f"region: ignored unknown code(s) {', '.join(unknown[:5])[:80]}")
+        notices.append(("notice.region_unknown", {"codes": ", ".join(unknown[:5])[:80]}))
     return clean_regions(parts), notices
 
 
-def parse_years(raw: str) -> tuple[tuple[int, int], list[str]]:
+def parse_years(raw: str) -> tuple[tuple[int, int], list[Notice]]:
     default = (YEAR_MIN, YEAR_MAX)
     parts = raw.replace("..", "-").split("-")
     if len(parts) == 1:
         parts = parts * 2
     if len(parts) != 2 or not all(part.strip().isascii() and part.strip().isdigit() for part in parts):
-        return default, [f"years: ignored {raw[:40]!r} (expected e.g. 2021-2025)"]
+        return default, [("notice.years_invalid", {"value": raw[:40]})]
     start, end = sorted(int(part) for part in parts)
     if end < YEAR_MIN or start > YEAR_MAX:
-        return default, [f"years: ignored {raw[:40]!r} (outside {YEAR_MIN}-{YEAR_MAX})"]
+        return default, [("notice.years_outside", {"value": raw[:40], "start": YEAR_MIN, "end": YEAR_MAX})]
     clipped = (max(start, YEAR_MIN), min(end, YEAR_MAX))
-    notices = [] if clipped == (start, end) else [f"years: limited to {clipped[0]}-{clipped[1]}"]
+    notices = [] if clipped == (start, end) else [("notice.years_limited", {"start": clipped[0], "end": clipped[1]})]
     return clipped, notices
 
 
-def parse_params(params: Mapping[str, ParamValue]) -> tuple[Filters, list[str]]:
+def parse_params(params: Mapping[str, ParamValue]) -> tuple[Filters, list[Notice]]:
     """Filters from a query string mapping (repeated keys: the last wins), with a notice per ignored value."""
-    notices: list[str] = []
+    notices: list[Notice] = []
     regions: tuple[str, ...] = ()
     years = (YEAR_MIN, YEAR_MAX)
     if REGION_PARAM in params:
         raw = _last(params[REGION_PARAM])
         if len(raw) > MAX_PARAM_LENGTH:
-            notices.append("region: ignored an over-long value")
+            notices.append(("notice.too_long", {"param": REGION_PARAM}))
         else:
             regions, found = parse_regions(raw)
             notices += found
     if YEARS_PARAM in params:
         raw = _last(params[YEARS_PARAM])
         if len(raw) > MAX_PARAM_LENGTH:
-            notices.append("years: ignored an over-long value")
+            notices.append(("notice.too_long", {"param": YEARS_PARAM}))
         else:
             years, found = parse_years(raw)
             notices += found

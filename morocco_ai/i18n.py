@@ -1,17 +1,123 @@
-"""Names and formats that depend on the language (Babel's CLDR data: offline)."""
+"""Languages: the translation catalogues (data/i18n/*.yaml) and Babel formatting of numbers and partial dates.
+
+The interface speaks French (the default), English and Arabic (right to left). Every interface string is a key
+of the catalogues; a key missing in one language falls back to English and then to the key itself, and a test
+fails on it. Numbers and dates follow the language's locale (Arabic as written in Morocco: Latin digits).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
+from pathlib import Path
+from typing import Optional, Union
 
+import yaml
 from babel import Locale
+from babel.dates import format_date as babel_format_date
+from babel.dates import format_skeleton
+from babel.numbers import format_decimal
+
+from .schema import PartialDate
+
+LANGUAGES = ("fr", "en", "ar")
+DEFAULT_LANGUAGE = "fr"
+RTL_LANGUAGES = frozenset({"ar"})
+LOCALES = {"fr": "fr", "en": "en", "ar": "ar_MA"}
+CATALOGUE_DIR = Path(__file__).resolve().parent.parent / "data" / "i18n"
+
+
+def _flatten(tree: dict, prefix: str = "") -> dict[str, str]:
+    flat: dict[str, str] = {}
+    for key, value in tree.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(_flatten(value, f"{name}."))
+        else:
+            flat[name] = str(value)
+    return flat
 
 
 @functools.lru_cache(maxsize=8)
-def _locale(lang: str) -> Locale:
-    return Locale.parse(lang)
+def catalogue(lang: str, directory: Path = CATALOGUE_DIR) -> dict[str, str]:
+    """The flat key -> text mapping of one language."""
+    return _flatten(yaml.safe_load((directory / f"{lang}.yaml").read_text(encoding="utf-8")) or {})
 
 
+class Translator:
+    """``t("key", name=value)``: the text of ``key`` in this language with ``{name}`` fields filled in."""
+
+    def __init__(self, lang: str):
+        self.lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+        self._texts = catalogue(self.lang)
+        self._fallback = catalogue("en")
+
+    def __call__(self, key: str, **fields: object) -> str:
+        text = self._texts.get(key) or self._fallback.get(key) or key
+        return text.format(**fields) if fields else text
+
+    def has(self, key: str) -> bool:
+        return key in self._texts
+
+    @property
+    def rtl(self) -> bool:
+        return self.lang in RTL_LANGUAGES
+
+    def number(self, value: Union[int, float, None], digits: Optional[int] = None) -> str:
+        return format_number(value, self.lang, digits)
+
+    def percent(self, value: Union[int, float, None]) -> str:
+        return format_percent(value, self.lang)
+
+    def date(self, value: Union[PartialDate, str, None]) -> str:
+        return format_partial_date(value, self.lang)
+
+
+@functools.lru_cache(maxsize=8)
+def translator(lang: str) -> Translator:
+    return Translator(lang)
+
+
+def pick_language(url_value: Optional[str], browser_locale: Optional[str]) -> str:
+    """The URL's language if it is one we speak, else the browser's preferred one, else French."""
+    for candidate in (url_value, (browser_locale or "")[:2]):
+        if candidate and candidate.strip().lower() in LANGUAGES:
+            return candidate.strip().lower()
+    return DEFAULT_LANGUAGE
+
+
+def format_number(value: Union[int, float, None], lang: str, digits: Optional[int] = None) -> str:
+    """36 828 330 in French, 36,828,330 in English, 36.828.330 in Moroccan Arabic; '–' for no value."""
+    if value is None or value != value:  # None or NaN
+        return "–"
+    if digits is None:
+        digits = 0 if float(value).is_integer() else 2
+    pattern = "#,##0" + ("." + "#" * digits if digits else "")
+    return format_decimal(value, format=pattern, locale=LOCALES.get(lang, lang))
+
+
+def format_percent(value: Union[int, float, None], lang: str) -> str:
+    """A value already in percent (38 -> 38 %, 38%, 38%) in the locale's way."""
+    if value is None or value != value:
+        return "–"
+    number = format_number(value, lang, 1 if not float(value).is_integer() else 0)
+    return f"{number}\u202f%" if lang == "fr" else f"{number}%"
+
+
+def format_partial_date(value: Union[PartialDate, str, None], lang: str) -> str:
+    """A date at its recorded precision: '2023', 'novembre 2023' or '14 novembre 2023' (never an invented day)."""
+    if value is None or value == "":
+        return ""
+    date = PartialDate.parse(value)
+    locale = LOCALES.get(lang, lang)
+    if date.precision == "year":
+        return str(date.year)
+    if date.precision == "month":
+        return format_skeleton("yMMMM", dt.date(date.year, date.month, 1), locale=locale)
+    return babel_format_date(date.first_day, format="long", locale=locale)
+
+
+@functools.lru_cache(maxsize=256)
 def country_name(code: str, lang: str = "en") -> str:
     """The country's name for an ISO 3166 alpha-2 code, in the language asked (the code when unknown)."""
-    return _locale(lang).territories.get(code, code)
+    return Locale.parse(LOCALES.get(lang, lang)).territories.get(code, code)

@@ -13,6 +13,7 @@ from typing import Iterable, Optional, Sequence
 import pandas as pd
 
 from .filters import Filters
+from .i18n import format_number, translator
 from .schema import REGION_CODES, Localized, PartialDate, Record, Source
 from .store import DatasetUnavailable, Store
 
@@ -26,34 +27,52 @@ def text_in(value: Optional[Localized], lang: str) -> tuple[str, str]:
     return value.get(lang) if value else ("", lang)
 
 
-def source_label(source: Source) -> str:
-    date = str(source.published) if source.published else (f"accessed {source.accessed}" if source.accessed else "undated")
+def source_label(source: Source, lang: str = "en") -> str:
+    """'Publisher, “Title” (date)' with the date at its precision, or when it was accessed."""
+    t = translator(lang)
+    if source.published:
+        date = t.date(source.published)
+    elif source.accessed:
+        date = t("source.accessed", date=t.date(source.accessed))
+    else:
+        date = t("source.undated")
     return f"{source.publisher}, “{source.title}” ({date})"
 
 
-def sources_text(sources: Sequence[Source]) -> str:
-    return "; ".join(source_label(source) for source in sources)
+def sources_text(sources: Sequence[Source], lang: str = "en") -> str:
+    return "; ".join(source_label(source, lang) for source in sources)
 
 
 def first_url(sources: Sequence[Source]) -> str:
     return next((source.url for source in sources if source.url), "")
 
 
-def value_text(value: object) -> str:
+def value_text(value: object, lang: str = "en") -> str:
+    """A value from the data written for readers: numbers in the locale's way, targets with their date."""
     if isinstance(value, dict) and "value" in value:  # an alternative target: {value, date, start?}
-        return value_text(value["value"]) + (f" by {value['date']}" if value.get("date") else "")
-    if isinstance(value, float) and value.is_integer():
-        return f"{int(value):,}"
-    if isinstance(value, int):
-        return f"{value:,}"
+        text = value_text(value["value"], lang)
+        return translator(lang)("value.by_date", value=text, date=value["date"]) if value.get("date") else text
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, (int, float)):
+        return format_number(value, lang)
     return str(value)
 
 
-def alternatives_text(record: Record) -> str:
+def alternatives_text(record: Record, lang: str = "en") -> str:
+    t = translator(lang)
     return "; ".join(
-        f"{alt.field} = {value_text(alt.value)} ({', '.join(s.publisher for s in alt.sources)})"
+        f"{t('field.' + alt.field)} = {value_text(alt.value, lang)} ({', '.join(s.publisher for s in alt.sources)})"
         for alt in record.alternatives
     )
+
+
+def _date_label(start: Optional[PartialDate], end: Optional[PartialDate], lang: str) -> str:
+    """The date as recorded, in the reader's language ('' when undated)."""
+    if start is None:
+        return ""
+    t = translator(lang)
+    return t.date(start) + (f" – {t.date(end)}" if end else "")
 
 
 def _years_overlap(start: Optional[PartialDate], end: Optional[PartialDate], years: tuple[int, int]) -> bool:
@@ -69,12 +88,12 @@ def _region_ok(region: str, filters: Filters, include_national: bool) -> bool:
     return region in filters.regions or (include_national and region in ("national", "international"))
 
 
-def _provenance(record: Record) -> dict:
+def _provenance(record: Record, lang: str) -> dict:
     return {
-        "sources": sources_text(record.sources),
+        "sources": sources_text(record.sources, lang),
         "source_url": first_url(record.sources),
         "n_sources": len(record.sources),
-        "alternatives": alternatives_text(record),
+        "alternatives": alternatives_text(record, lang),
         "has_alternatives": bool(record.alternatives),
     }
 
@@ -82,7 +101,7 @@ def _provenance(record: Record) -> dict:
 # --- regions -----------------------------------------------------------------------------------------------------
 
 @cached
-def regions_frame(store: Store) -> pd.DataFrame:
+def regions_frame(store: Store, lang: str = "en") -> pd.DataFrame:
     """The 12 regions with names and 2024 census figures (codes only when the reference is unreadable)."""
     try:
         records = store.records("regions")
@@ -98,17 +117,18 @@ def regions_frame(store: Store) -> pd.DataFrame:
             "name_ar": record.name_ar if record else code,
             "population_2024": record.population_2024 if record else None,
             "households_2024": record.households_2024 if record else None,
-            "sources": sources_text(record.sources) if record else "",
+            "sources": sources_text(record.sources, lang) if record else "",
         })
     return pd.DataFrame(rows)
 
 
 def region_names(store: Store, lang: str = "en") -> dict[str, str]:
-    frame = regions_frame(store)
+    """Region code -> HCP name (Arabic in Arabic, French otherwise), plus the national/international scopes."""
+    frame = regions_frame(store, lang)
     column = "name_ar" if lang == "ar" else "name_fr"
     names = dict(zip(frame["code"], frame[column]))
-    scope = {"ar": {"national": "وطني", "international": "دولي"}, "fr": {"national": "National", "international": "International"}}
-    names.update(scope.get(lang, {"national": "National", "international": "International"}))
+    t = translator(lang)
+    names.update({scope: t(f"scope.{scope}") for scope in ("national", "international")})
     return names
 
 
@@ -130,6 +150,7 @@ def milestones_frame(store: Store, filters: Filters = Filters(), lang: str = "en
             "id": record.id,
             "date": str(record.date),
             "end_date": str(record.end_date) if record.end_date else "",
+            "date_label": _date_label(record.date, record.end_date, lang),
             "precision": record.date.precision,
             "start": pd.Timestamp(record.date.first_day),
             "finish": pd.Timestamp(end.last_day) + pd.Timedelta(days=1),
@@ -143,9 +164,9 @@ def milestones_frame(store: Store, filters: Filters = Filters(), lang: str = "en
             "description": description,
             "status": record.status,
             "is_future": record.is_future,
-            **_provenance(record),
+            **_provenance(record, lang),
         })
-    columns = ["id", "date", "end_date", "precision", "start", "finish", "year", "track", "region", "region_name",
+    columns = ["id", "date", "end_date", "date_label", "precision", "start", "finish", "year", "track", "region", "region_name",
                "city", "title", "title_lang", "description", "status", "is_future", "sources", "source_url",
                "n_sources", "alternatives", "has_alternatives"]
     return pd.DataFrame(rows, columns=columns).sort_values(["start", "id"], ignore_index=True)
@@ -164,11 +185,11 @@ def jazari_frame(store: Store, filters: Filters = Filters(), lang: str = "en") -
         rows.append({
             "id": record.id, "region": record.region, "region_name": names.get(record.region, record.region),
             "name": name, "name_lang": name_lang, "status": record.status,
-            "date": str(record.date) if record.date else "", "city": record.city or "",
-            "themes": ", ".join(record.themes), "partners": ", ".join(record.partners),
-            "description": text_in(record.description, lang)[0], **_provenance(record),
+            "date": str(record.date) if record.date else "", "date_label": _date_label(record.date, None, lang),
+            "city": record.city or "", "themes": ", ".join(record.themes), "partners": ", ".join(record.partners),
+            "description": text_in(record.description, lang)[0], **_provenance(record, lang),
         })
-    columns = ["id", "region", "region_name", "name", "name_lang", "status", "date", "city", "themes", "partners",
+    columns = ["id", "region", "region_name", "name", "name_lang", "status", "date", "date_label", "city", "themes", "partners",
                "description", "sources", "source_url", "n_sources", "alternatives", "has_alternatives"]
     return pd.DataFrame(rows, columns=columns)
 
@@ -185,12 +206,13 @@ def institutions_frame(store: Store, filters: Filters = Filters(), lang: str = "
         name, name_lang = text_in(record.name, lang)
         rows.append({
             "id": record.id, "kind": record.kind, "name": name, "name_lang": name_lang, "status": record.status,
-            "date": str(record.date) if record.date else "", "region": record.region,
+            "date": str(record.date) if record.date else "", "date_label": _date_label(record.date, None, lang),
+            "region": record.region,
             "region_name": names.get(record.region, record.region), "city": record.city or "",
             "themes": ", ".join(record.themes), "partners": ", ".join(record.partners),
-            "description": text_in(record.description, lang)[0], **_provenance(record),
+            "description": text_in(record.description, lang)[0], **_provenance(record, lang),
         })
-    columns = ["id", "kind", "name", "name_lang", "status", "date", "region", "region_name", "city", "themes",
+    columns = ["id", "kind", "name", "name_lang", "status", "date", "date_label", "region", "region_name", "city", "themes",
                "partners", "description", "sources", "source_url", "n_sources", "alternatives", "has_alternatives"]
     return pd.DataFrame(rows, columns=columns)
 
@@ -211,28 +233,29 @@ def region_measure(store: Store, measure: str, years: tuple[int, int] = Filters(
     """One row per region: the value of ``measure`` and a text label (so colour is never the only carrier)."""
     if measure not in MAP_MEASURES:
         raise ValueError(f"unknown map measure {measure!r}; expected one of {', '.join(MAP_MEASURES)}")
-    regions = regions_frame(store)
+    regions = regions_frame(store, lang)
     frame = regions[["code", "name_fr", "name_ar", "population_2024"]].copy()
     every_region = Filters(years=years)
+    t = translator(lang)
     if measure == "jazari_status":
         statuses = dict(zip(*[jazari_frame(store, every_region, lang)[c] for c in ("region", "status")]))
         frame["value"] = [statuses.get(code, "no_record") for code in frame["code"]]
-        frame["label"] = frame["value"].str.replace("_", " ")
+        frame["label"] = [t(f"jazari_status.{value}") for value in frame["value"]]
     elif measure == "population":
         frame["value"] = frame["population_2024"]
-        frame["label"] = frame["value"].map(lambda v: f"{v:,}" if pd.notna(v) else "n/a")
+        frame["label"] = [format_number(v, lang) for v in frame["value"]]
     elif measure in ("milestones", "milestones_per_million"):
         counts = _count_by_region(milestones_frame(store, every_region, lang, include_national=False))
         frame["value"] = [counts.get(code, 0) for code in frame["code"]]
         if measure == "milestones_per_million":
             frame["value"] = frame["value"] / (frame["population_2024"] / 1e6)
-            frame["label"] = frame["value"].map(lambda v: f"{v:.2f}" if pd.notna(v) else "n/a")
+            frame["label"] = [format_number(round(v, 2), lang, 2) for v in frame["value"]]
         else:
-            frame["label"] = frame["value"].astype(str)
+            frame["label"] = [format_number(v, lang) for v in frame["value"]]
     else:  # institutions
         counts = _count_by_region(institutions_frame(store, every_region, lang, include_national=False))
         frame["value"] = [counts.get(code, 0) for code in frame["code"]]
-        frame["label"] = frame["value"].astype(str)
+        frame["label"] = [format_number(v, lang) for v in frame["value"]]
     frame["name"] = frame["name_ar"] if lang == "ar" else frame["name_fr"]
     return frame[["code", "name", "value", "label"]]
 
@@ -246,7 +269,7 @@ def _all_records(store: Store) -> Iterable[tuple[str, Record]]:
 
 
 @cached
-def catalogue_frame(store: Store) -> pd.DataFrame:
+def catalogue_frame(store: Store, lang: str = "en") -> pd.DataFrame:
     rows = [{
         "dataset": dataset.name, "title": dataset.title, "file": dataset.path, "records_loaded": len(dataset.records),
         "records_rejected": dataset.rejected, "problems": len(dataset.problems), "readable": not dataset.broken,
@@ -261,7 +284,7 @@ def problems_frame(store: Store) -> pd.DataFrame:
 
 
 @cached
-def sources_frame(store: Store) -> pd.DataFrame:
+def sources_frame(store: Store, lang: str = "en") -> pd.DataFrame:
     """Every source cited anywhere, once per (publisher, title, url), with the records citing it."""
     cited: dict[tuple, dict] = {}
     for name, record in _all_records(store):
@@ -270,7 +293,7 @@ def sources_frame(store: Store) -> pd.DataFrame:
             key = (source.publisher, source.title, source.url or "")
             entry = cited.setdefault(key, {
                 "publisher": source.publisher, "title": source.title, "url": source.url or "",
-                "date": str(source.date) if source.date else "", "cited_by": []})
+                "date": translator(lang).date(source.date) if source.date else "", "cited_by": []})
             entry["cited_by"].append(f"{name}/{record.id}")
     rows = [{**entry, "cited_by": ", ".join(sorted(set(entry["cited_by"]))),
              "citations": len(set(entry["cited_by"]))} for entry in cited.values()]
@@ -286,8 +309,9 @@ def disagreements_frame(store: Store, lang: str = "en") -> pd.DataFrame:
         for alt in record.alternatives:
             rows.append({
                 "dataset": name, "id": record.id, "field": alt.field,
-                "shown": value_text(getattr(record, alt.field, "")), "shown_by": sources_text(record.sources),
-                "alternative": value_text(alt.value), "alternative_by": sources_text(alt.sources),
+                "shown": value_text(getattr(record, alt.field, ""), lang),
+                "shown_by": sources_text(record.sources, lang),
+                "alternative": value_text(alt.value, lang), "alternative_by": sources_text(alt.sources, lang),
                 "note": text_in(alt.note, lang)[0],
             })
     return pd.DataFrame(rows, columns=["dataset", "id", "field", "shown", "shown_by", "alternative",
@@ -308,20 +332,21 @@ def resolutions_frame(store: Store, filters: Filters = Filters(), lang: str = "e
         if not _years_overlap(record.date, None, filters.years):
             continue
         title, title_lang = text_in(record.title, lang)
-        cosponsor_alts = [value_text(a.value) for a in record.alternatives if a.field == "cosponsors"]
+        cosponsor_alts = [value_text(a.value, lang) for a in record.alternatives if a.field == "cosponsors"]
         rows.append({
             "id": record.id, "kind": record.kind, "symbol": record.symbol or record.draft_symbol or "",
             "title": title, "title_lang": title_lang, "date": str(record.date) if record.date else "",
+            "date_label": _date_label(record.date, None, lang),
             "start": pd.Timestamp(record.date.first_day) if record.date else pd.NaT,
             "year": record.date.year if record.date else None, "body": record.body,
-            "adoption": (record.adoption or "").replace("_", " "),
-            "cosponsors": value_text(record.cosponsors) if record.cosponsors is not None else "",
+            "adoption": record.adoption or "",
+            "cosponsors": value_text(record.cosponsors, lang) if record.cosponsors is not None else "",
             "cosponsors_other": ", ".join(cosponsor_alts),
-            "morocco_role": ", ".join(role.replace("_", " ") for role in record.morocco_role),
+            "morocco_role": ",".join(record.morocco_role),
             "status": record.status, "is_future": record.is_future,
-            "description": text_in(record.description, lang)[0], **_provenance(record),
+            "description": text_in(record.description, lang)[0], **_provenance(record, lang),
         })
-    columns = ["id", "kind", "symbol", "title", "title_lang", "date", "start", "year", "body", "adoption",
+    columns = ["id", "kind", "symbol", "title", "title_lang", "date", "date_label", "start", "year", "body", "adoption",
                "cosponsors", "cosponsors_other", "morocco_role", "status", "is_future", "description", "sources",
                "source_url", "n_sources", "alternatives", "has_alternatives"]
     return pd.DataFrame(rows, columns=columns).sort_values(["start", "id"], na_position="last", ignore_index=True)
@@ -348,7 +373,7 @@ def adoption_frame(store: Store, filters: Filters = Filters(), lang: str = "en")
             "id": record.id, "indicator": record.indicator, "label": label, "label_lang": label_lang,
             "country": record.country, "value": record.value, "unit": record.unit,
             "period": str(record.period), "year": record.period.year, "survey": record.survey or "",
-            "sample_size": record.sample_size, "status": record.status, **_provenance(record),
+            "sample_size": record.sample_size, "status": record.status, **_provenance(record, lang),
         })
     columns = ["id", "indicator", "label", "label_lang", "country", "value", "unit", "period", "year", "survey",
                "sample_size", "status", "sources", "source_url", "n_sources", "alternatives", "has_alternatives"]
@@ -356,19 +381,20 @@ def adoption_frame(store: Store, filters: Filters = Filters(), lang: str = "en")
 
 
 @cached
-def indices_frame(store: Store, filters: Filters = Filters()) -> pd.DataFrame:
+def indices_frame(store: Store, filters: Filters = Filters(), lang: str = "en") -> pd.DataFrame:
     rows = []
     for record in store.records("indices"):
         if not filters.years[0] <= record.edition <= filters.years[1]:
             continue
         rank_text = ""
         if record.rank is not None:
-            rank_text = f"{record.rank}" + (f" / {record.countries_ranked}" if record.countries_ranked else "")
+            rank_text = format_number(record.rank, lang) + (
+                f" / {format_number(record.countries_ranked, lang)}" if record.countries_ranked else "")
         rows.append({
             "id": record.id, "index": record.index, "index_name": record.index_name, "edition": record.edition,
             "country": record.country, "pillar": record.pillar, "score": record.score, "score_max": record.score_max,
             "rank": record.rank, "rank_scope": record.rank_scope, "countries_ranked": record.countries_ranked,
-            "rank_text": rank_text, "status": record.status, **_provenance(record),
+            "rank_text": rank_text, "status": record.status, **_provenance(record, lang),
         })
     columns = ["id", "index", "index_name", "edition", "country", "pillar", "score", "score_max", "rank",
                "rank_scope", "countries_ranked", "rank_text", "status", "sources", "source_url", "n_sources",
@@ -390,7 +416,7 @@ def targets_frame(store: Store, lang: str = "en") -> pd.DataFrame:
             "target_start": str(record.target.start) if record.target.start else "",
             "latest_value": record.latest.value if record.latest else None,
             "latest_date": str(record.latest.date) if record.latest else "",
-            "status": record.status, "description": text_in(record.description, lang)[0], **_provenance(record),
+            "status": record.status, "description": text_in(record.description, lang)[0], **_provenance(record, lang),
         })
     columns = ["id", "programme", "kind", "indicator", "indicator_lang", "unit", "baseline_value", "baseline_date",
                "target_value", "target_date", "target_start", "latest_value", "latest_date", "status",
@@ -402,26 +428,24 @@ def targets_frame(store: Store, lang: str = "en") -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class Headline:
-    """One metric card: a value, where it comes from, and the other values sources give."""
+    """One metric card's facts; the interface words and formats them in the reader's language.
+
+    ``unit``: count, percent, mad_bn, share (value of total) or rank (value of total countries).
+    ``others``: the other values sources give, each with its publisher. ``note``: a catalogue key and fields."""
 
     key: str
-    value: str
-    source: str
-    delta: Optional[str] = None
-    other_values: str = ""
-    note: str = ""
+    value: float
+    unit: str
+    source: Source
+    total: Optional[int] = None
+    delta: Optional[int] = None
+    delta_since: Optional[int] = None
+    others: tuple[tuple[object, str], ...] = ()
+    note: tuple[str, tuple[tuple[str, object], ...]] = ("", ())
 
 
-def _first_source(record: Record) -> str:
-    return source_label(record.sources[0])
-
-
-def _others(record: Record, field: str, unit: str = "") -> str:
-    """Other sources' values for ``field``, written like the card's value (``unit`` '%' or 'MAD … bn')."""
-    def shown(value: object) -> str:
-        text = value_text(value)
-        return f"{text}%" if unit == "%" else f"MAD {text.replace(' by ', ' bn by ', 1)}" if unit == "mad_bn" else text
-    return ", ".join(f"{shown(a.value)} ({a.sources[0].publisher})" for a in record.alternatives if a.field == field)
+def _others(record: Record, field: str) -> tuple[tuple[object, str], ...]:
+    return tuple((alt.value, alt.sources[0].publisher) for alt in record.alternatives if alt.field == field)
 
 
 def _headline_cosponsors(store: Store) -> Optional[Headline]:
@@ -429,8 +453,8 @@ def _headline_cosponsors(store: Store) -> Optional[Headline]:
     if not counted:
         return None
     record = max(counted, key=lambda r: r.cosponsors)
-    return Headline("cosponsors", value_text(record.cosponsors), _first_source(record),
-                    other_values=_others(record, "cosponsors"), note=record.symbol or record.id)
+    return Headline("cosponsors", record.cosponsors, "count", record.sources[0], others=_others(record, "cosponsors"),
+                    note=("note.resolution", (("symbol", record.symbol or record.id),)))
 
 
 def _headline_adoption(store: Store, indicator: str) -> Optional[Headline]:
@@ -439,9 +463,9 @@ def _headline_adoption(store: Store, indicator: str) -> Optional[Headline]:
     if not found:
         return None
     record = max(found, key=lambda r: (r.period.sort_key(), -len(r.alternatives)))
-    return Headline(indicator, f"{value_text(record.value)}%" if record.unit == "percent" else value_text(record.value),
-                    _first_source(record), other_values=_others(record, "value", "%" if record.unit == "percent" else ""),
-                    note=f"{record.survey or ''} {record.period}".strip())
+    return Headline(indicator, record.value, "percent" if record.unit == "percent" else "count", record.sources[0],
+                    others=_others(record, "value"),
+                    note=("note.survey", (("survey", record.survey or ""), ("period", str(record.period)))))
 
 
 def _headline_budget(store: Store) -> Optional[Headline]:
@@ -449,38 +473,41 @@ def _headline_budget(store: Store) -> Optional[Headline]:
     if not budgets:
         return None
     record = budgets[0]
-    period = f"{record.target.start}–{record.target.date}" if record.target.start else str(record.target.date)
-    return Headline("budget", f"MAD {value_text(record.target.value)} bn", _first_source(record),
-                    other_values=_others(record, "target", record.unit), note=period)
+    others = tuple((alt.value.get("value") if isinstance(alt.value, dict) else alt.value, alt.sources[0].publisher)
+                   for alt in record.alternatives if alt.field == "target")
+    start = str(record.target.start) if record.target.start else str(record.target.date)
+    return Headline("budget", record.target.value, "mad_bn", record.sources[0], others=others,
+                    note=("note.period", (("start", start), ("end", str(record.target.date)))))
 
 
 def _headline_jazari(store: Store) -> Optional[Headline]:
     rows = store.records("jazari_institutes")
     if not rows:
         return None
-    with_agreement = sum(r.status in ("launched", "agreement_signed") for r in rows)
-    return Headline("jazari", f"{with_agreement} / {len(rows)}", "jazari_institutes dataset (one row per region, "
-                    "each sourced)", note=f"{sum(r.status == 'not_found' for r in rows)} regions: none found")
+    with_agreement = [r for r in rows if r.status in ("launched", "agreement_signed")]
+    newest = max((r for r in with_agreement if r.date), key=lambda r: r.date.sort_key(), default=rows[0])
+    return Headline("jazari", len(with_agreement), "share", newest.sources[0], total=len(rows),
+                    note=("note.jazari", (("not_found", sum(r.status == "not_found" for r in rows)),)))
 
 
 def _headline_readiness(store: Store) -> Optional[Headline]:
     ranked = sorted((r for r in store.records("indices") if r.index == "gairi" and r.country == "MA"
-                     and r.pillar == "overall" and r.rank_scope == "global" and r.rank),
+                     and r.pillar == "overall" and r.rank_scope == "global" and r.rank and r.status == "confirmed"),
                     key=lambda r: r.edition)
-    confirmed = [r for r in ranked if r.status == "confirmed"]
-    if not confirmed:
+    if not ranked:
         return None
-    latest = confirmed[-1]
-    earlier = [r for r in confirmed if r.edition < latest.edition]
-    delta = None
-    note = f"{latest.index_name} {latest.edition}"
+    latest = ranked[-1]
+    earlier = [r for r in ranked if r.edition < latest.edition]
+    base = dict(key="readiness", value=latest.rank, unit="rank", source=latest.sources[0], total=latest.countries_ranked)
     if earlier and earlier[-1].countries_ranked == latest.countries_ranked:
-        delta = f"{earlier[-1].rank - latest.rank:+d} places vs {earlier[-1].edition}"
-    elif earlier:
-        note += (f"; {earlier[-1].edition}: {earlier[-1].rank} / {earlier[-1].countries_ranked} "
-                 "(different number of countries: no delta)")
-    return Headline("readiness", f"{latest.rank} / {latest.countries_ranked}", _first_source(latest), delta=delta,
-                    note=note)
+        return Headline(**base, delta=earlier[-1].rank - latest.rank, delta_since=earlier[-1].edition,
+                        note=("note.edition", (("index", latest.index_name), ("edition", latest.edition))))
+    if earlier:
+        previous = earlier[-1]
+        return Headline(**base, note=("note.no_delta", (("index", latest.index_name), ("edition", latest.edition),
+                                                        ("previous", previous.edition), ("rank", previous.rank),
+                                                        ("total", previous.countries_ranked))))
+    return Headline(**base, note=("note.edition", (("index", latest.index_name), ("edition", latest.edition))))
 
 
 def headline_figures(store: Store) -> tuple[Headline, ...]:

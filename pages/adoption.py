@@ -4,8 +4,8 @@ from components.adoption_views import adoption_section, indices_section
 from components.page_context import page_context
 
 ctx = page_context()
-st.title("Adoption & indices")
-st.header("AI adoption")
+st.title(ctx.t("page.adoption"))
+st.header(ctx.t("adoption.heading"))
 adoption_section(ctx, key_prefix="adoption")
-st.header("Readiness indices")
+st.header(ctx.t("indices.heading"))
 indices_section(ctx, key_prefix="indices")

@@ -4,8 +4,8 @@ from components.diplomacy_views import activity_chart, resolutions_table
 from components.page_context import page_context
 
 ctx = page_context()
-st.title("Diplomacy & UN")
-st.header("Resolutions and initiatives")
+st.title(ctx.t("page.diplomacy"))
+st.header(ctx.t("diplomacy.resolutions"))
 resolutions_table(ctx, key_prefix="diplomacy_resolutions")
-st.header("Morocco's multilateral activity over time")
+st.header(ctx.t("diplomacy.activity"))
 activity_chart(ctx, key_prefix="diplomacy_activity")

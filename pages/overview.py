@@ -6,14 +6,14 @@ from components.page_context import page_context
 from components.region_views import region_map
 
 ctx = page_context()
-st.title("Morocco's AI strategy at a glance")
+st.title(ctx.t("overview.title"))
 headlines(ctx)
 left, right = st.columns([3, 2], gap="large")
 with left:
-    st.header("Latest milestones")
-    recent_milestones(ctx, key_prefix="overview_recent")
-    st.header("What changed in the data")
+    st.header(ctx.t("overview.recent"))
+    recent_milestones(ctx)
+    st.header(ctx.t("overview.changes"))
     what_changed(ctx)
 with right:
-    st.header("Jazari institutes by region")
+    st.header(ctx.t("overview.map"))
     region_map(ctx, "jazari_status", key_prefix="overview", height=420)

@@ -4,10 +4,10 @@ from components.catalogue_views import catalogue, data_problems, disagreements, 
 from components.page_context import page_context
 
 ctx = page_context()
-st.title("Sources & data")
-st.caption("Not filtered: this page describes the whole data package.")
+st.title(ctx.t("page.sources"))
+st.caption(ctx.t("sources.scope"))
 catalogue(ctx, key_prefix="sources_catalogue")
 data_problems(ctx, key_prefix="sources_problems")
 disagreements(ctx, key_prefix="sources_disagreements")
 source_list(ctx, key_prefix="sources_list")
-methodology()
+methodology(ctx)

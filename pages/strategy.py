@@ -4,5 +4,5 @@ from components.page_context import page_context
 from components.strategy_views import targets_section
 
 ctx = page_context()
-st.title("Digital Morocco 2030 and AI roadmap targets")
+st.title(ctx.t("strategy.title"))
 targets_section(ctx, key_prefix="strategy")

@@ -4,5 +4,5 @@ from components.milestone_views import timeline_section
 from components.page_context import page_context
 
 ctx = page_context()
-st.title("Timeline")
+st.title(ctx.t("page.timeline"))
 timeline_section(ctx, key_prefix="timeline")

@@ -15,7 +15,9 @@ PAGE_FILES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.p
 
 
 def run_app(page: str | None = None, **params) -> AppTest:
+    """Run the app (in English unless ``lang`` is given), then switch to ``page``; no exception allowed."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    params.setdefault("lang", "en")
     for key, value in params.items():
         at.query_params[key] = value
     at.run()
@@ -66,7 +68,7 @@ def test_invalid_url_values_are_ignored_with_a_notice():
     assert at.multiselect(key="sidebar_regions").value == []
     assert at.slider(key="sidebar_years").value == (YEAR_MIN, YEAR_MAX)
     notices = " ".join(t.value for t in at.sidebar.text)
-    assert "unknown code(s) 13" in notices and "years: ignored" in notices
+    assert "unknown code(s) 13" in notices and "'soon' is not a year range" in notices
 
 
 def test_filters_survive_a_page_switch_and_stay_in_the_url():
@@ -89,7 +91,7 @@ def test_broken_dataset_shows_an_error_only_where_needed(fixture_dir, monkeypatc
     monkeypatch.setenv("MOROCCO_AI_DATA_DIR", str(fixture_dir))
     at = run_app("pages/regions.py", region="10")
     errors = " ".join(e.value for e in at.error)
-    assert "jazari\\_institutes\\.yaml" in errors and "YAML syntax error" in errors
+    assert "jazari\\_institutes\\.yaml" in errors and "YAML syntax error" in errors, errors
     at.selectbox(key="regions_measure").set_value("population").run()
     assert not at.exception
     at.switch_page("pages/sources.py").run()

@@ -14,9 +14,13 @@ from components.region_map import OFFLINE_STYLE, build_region_map
 from morocco_ai import queries
 from morocco_ai.filters import Filters
 from morocco_ai.geo import load_region_geojson
+from morocco_ai.i18n import translator
 from morocco_ai.store import load_store
 
 from .conftest import VALID_FIXTURE
+
+
+EN, FR, AR = translator("en"), translator("fr"), translator("ar")
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +45,7 @@ def test_figure_text_meets_contrast_on_its_theme(palette):
 
 def test_timeline_separates_recorded_and_future_by_shape(store):
     frame = queries.milestones_frame(store)
-    figure = build_timeline(frame)
+    figure = build_timeline(frame, t=EN)
     traces = {trace.name: trace for trace in figure.data}
     assert set(traces) == {"Recorded", "Announced or planned"}
     assert traces["Recorded"].marker.symbol == "circle"
@@ -50,16 +54,16 @@ def test_timeline_separates_recorded_and_future_by_shape(store):
 
 
 def test_timeline_hover_keeps_the_recorded_precision(store):
-    figure = build_timeline(queries.milestones_frame(store))
+    figure = build_timeline(queries.milestones_frame(store), t=EN)
     hover = " ".join(text for trace in figure.data for text in trace.hovertext)
-    assert "2024-06 (month only)" in hover and "2021 (year only)" in hover
-    assert "2024-06-01" not in hover
+    assert "June 2024 (month only)" in hover and "2021 (year only)" in hover
+    assert "June 1" not in hover and "2024-06-01" not in hover
     assert "sources disagree" in hover
 
 
 def test_empty_selection_gives_an_explaining_figure(store):
     frame = queries.milestones_frame(store, Filters(years=(2017, 2018)))
-    figure = build_timeline(frame)
+    figure = build_timeline(frame, t=EN)
     assert not figure.data and "No milestone" in figure.layout.annotations[0].text
 
 
@@ -85,7 +89,7 @@ def test_categorical_map_names_each_colour_in_the_legend(store):
 
 
 def test_activity_counts_per_year(store):
-    figure = build_activity_chart(queries.multilateral_activity(store))
+    figure = build_activity_chart(queries.multilateral_activity(store), t=EN)
     assert [(t.name, list(t.x), list(t.y)) for t in figure.data] == [("resolution", ["2024"], [1])]
 
 
@@ -94,19 +98,35 @@ def test_grouped_bars_outline_the_highlight():
     frame = pd.DataFrame({"country": ["Morocco", "India"], "series": ["use", "use"], "value": [38, 45],
                           "text": ["38%", "45%"]})
     figure = build_grouped_bars(frame, category="country", series="series", value="value", text="text",
-                                value_title="%", highlight="Morocco")
+                                value_title="%", t=EN, highlight="Morocco")
     assert list(figure.data[0].marker.line.width) == [3, 0]
     assert list(figure.data[0].text) == ["38%", "45%"]
 
 
 def test_index_lines_show_rank_with_denominator(store):
     frame = queries.indices_frame(store).assign(country_name="Morocco")
-    figure = build_index_lines(frame, value="score", value_title="Score")
+    figure = build_index_lines(frame, value="score", value_title="Score", t=EN)
     assert figure.data[0].customdata[0][0] == "88 / 193"
 
 
 def test_target_progress_is_a_share_of_the_target(store):
-    figure = build_target_progress(queries.targets_frame(store))
+    figure = build_target_progress(queries.targets_frame(store), t=EN)
     baseline = next(trace for trace in figure.data if trace.name == "Baseline")
     assert list(baseline.x) == [20.0]  # 1,000 of 5,000
     assert isinstance(figure, go.Figure)
+
+
+def test_figures_speak_the_reader_language(store):
+    french = build_timeline(queries.milestones_frame(store, lang="fr"), t=FR)
+    assert {trace.name for trace in french.data} == {"Réalisé", "Annoncé ou prévu"}
+    assert "juin 2024 (mois seul)" in " ".join(french.data[0].hovertext)
+    assert "Événements" in list(french.data[0].y)
+    arabic = build_timeline(queries.milestones_frame(store, lang="ar"), t=AR)
+    assert arabic.layout.yaxis.side == "right" and arabic.layout.legend.xanchor == "right"
+    assert "يونيو 2024" in " ".join(arabic.data[0].hovertext)
+
+
+def test_empty_figures_explain_in_each_language(store):
+    for t, fragment in ((EN, "No milestone"), (FR, "Aucun jalon"), (AR, "لا توجد محطة")):
+        figure = build_timeline(queries.milestones_frame(store, Filters(years=(2017, 2018))), t=t)
+        assert fragment in figure.layout.annotations[0].text

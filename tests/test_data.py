@@ -130,3 +130,13 @@ def test_linked_records_agree_on_dates_or_say_they_differ(store):
                     f"{name}/{record.id} ({own_date}) and milestones/{other.id} ({other.date}) disagree "
                     "without an alternatives entry")
     assert checked >= 10, "too few cross-dataset links to check"
+
+
+def test_every_research_fact_is_mapped_to_a_record():
+    facts_file = ROOT.parent / "shared" / "research" / "facts.yaml"
+    if not facts_file.exists():  # the research base lives beside the repository, not in it
+        pytest.skip("shared/research/facts.yaml is not beside the repository")
+    fact_ids = {fact["id"] for fact in yaml.safe_load(facts_file.read_text(encoding="utf-8"))}
+    mapped = {claim["fact"] for claim in CLAIMS if "fact" in claim}
+    assert len(fact_ids) == 126
+    assert fact_ids - mapped == set()

@@ -42,8 +42,8 @@ def test_disagreements_and_sources_are_listed():
 
 def test_headlines_come_from_the_data():
     headlines = {h.key: h for h in queries.headline_figures(STORE)}
-    assert headlines["cosponsors"].value == "100"
-    assert headlines["jazari"].value == "1 / 2"
+    assert headlines["cosponsors"].value == 100 and headlines["cosponsors"].source.publisher == "Fixture Publisher"
+    assert (headlines["jazari"].value, headlines["jazari"].total) == (1, 2)
     assert "cosponsors" in headlines and "readiness" not in headlines  # the fixture index is not 'gairi'
 
 

@@ -25,7 +25,7 @@ PAGES = {  # url path -> what proves the page drew its content ("" is the defaul
 def test_every_page_draws_in_both_themes(app_url, page):
     theme = "dark" if page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches") else "light"
     for path, proof in PAGES.items():
-        page.goto(f"{app_url}/{path}?region=04&years=2020-2026")
+        page.goto(f"{app_url}/{path}?region=04&years=2020-2026&lang=en")
         wait_for_app(page)
         page.wait_for_selector(proof, timeout=60_000)
         page.wait_for_timeout(800)
@@ -37,7 +37,7 @@ def test_every_page_draws_in_both_themes(app_url, page):
 
 
 def test_region_clicked_on_the_map_filters_the_timeline(app_url, page):
-    page.goto(f"{app_url}/regions?years=2019-2026")
+    page.goto(f"{app_url}/regions?years=2019-2026&lang=en")
     wait_for_app(page)
     wait_for_map(page)
     page.mouse.click(*map_point(page, *MARRAKECH))
@@ -54,7 +54,7 @@ def test_region_clicked_on_the_map_filters_the_timeline(app_url, page):
 
 
 def test_sidebar_filter_set_on_one_page_is_set_on_the_next(app_url, page):
-    page.goto(f"{app_url}/diplomacy")
+    page.goto(f"{app_url}/diplomacy?lang=en")
     wait_for_app(page)
     sidebar = page.locator('[data-testid="stSidebar"]')
     sidebar.locator('[data-testid="stMultiSelect"] input').click()

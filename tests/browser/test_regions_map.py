@@ -43,7 +43,7 @@ def expect_profile(page, heading: str) -> None:
 
 
 def test_click_on_the_map_sets_the_region_and_nothing_leaves_localhost(app_url, page):
-    page.goto(app_url + "/regions")
+    page.goto(app_url + "/regions?lang=en")
     wait_for_app(page)
     wait_for_map(page)
     expect_profile(page, "Region profile")
@@ -72,7 +72,7 @@ def fresh_app_url():
 
 
 def test_deep_link_goes_through_the_router_and_keeps_filters_across_pages(fresh_app_url, page):
-    page.goto(fresh_app_url + "/sources?region=03&years=2021-2025")
+    page.goto(fresh_app_url + "/sources?region=03&years=2021-2025&lang=en")
     page.wait_for_selector('[data-testid="stSidebar"] [data-testid="stMultiSelect"]', timeout=60_000)
     wait_for_app(page)
     assert page.locator('[data-testid="stHeading"] h1').first.inner_text() == "Sources & data"
