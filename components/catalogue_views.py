@@ -6,6 +6,7 @@ import streamlit as st
 
 from morocco_ai import export, queries
 
+from .figures import CATALOGUE_COLUMNS, DISAGREEMENT_COLUMNS, PROBLEM_COLUMNS, SOURCE_COLUMNS, disagreement_rows
 from .page_context import PageContext
 from .tables import data_table
 
@@ -21,9 +22,7 @@ def catalogue(ctx: PageContext, *, key_prefix: str) -> None:
     cols[1].metric(t("sources.rejected"), t.number(rejected), help=t("sources.rejected_help"))
     cols[2].metric(t("sources.unreadable"), t.number(unreadable))
     data_table(frame, key_prefix=key_prefix, t=t, file_name="catalogue.csv",
-               columns={"title": "column.dataset", "file": "column.file", "records_loaded": "column.loaded",
-                        "records_rejected": "column.rejected", "readable": "column.readable",
-                        "error": "column.error", "licence": "column.licence", "description": "column.description"})
+               columns=CATALOGUE_COLUMNS)
     st.subheader(t("sources.downloads"))
     st.download_button(t("sources.package_zip"), export.package_zip(ctx.store), file_name="morocco-ai-data.zip",
                        mime="application/zip", key=f"{key_prefix}_zip", on_click="ignore")
@@ -48,21 +47,16 @@ def data_problems(ctx: PageContext, *, key_prefix: str) -> None:
         return
     st.warning(t("sources.problem_count", count=len(frame)), icon=":material/warning:")
     data_table(frame, key_prefix=key_prefix, t=t, file_name="problems.csv",
-               columns={"file": "column.file", "record": "column.record", "field": "column.field",
-                        "message": "column.problem"})
+               columns=PROBLEM_COLUMNS)
 
 
 def disagreements(ctx: PageContext, *, key_prefix: str) -> None:
     t = ctx.t
     st.header(t("sources.disagreements"))
-    frame = queries.disagreements_frame(ctx.store, ctx.lang)
+    frame = disagreement_rows(ctx.store, ctx.lang)
     st.caption(t("sources.disagreements_note", count=len(frame)))
-    shown = frame.assign(field=[t(f"field.{f}") for f in frame["field"]])
-    data_table(shown, key_prefix=key_prefix, t=t, file_name="disagreements.csv",
-               columns={"dataset": "column.dataset", "id": "column.record", "field": "column.field",
-                        "shown": "column.value_shown", "shown_by": "column.shown_by",
-                        "alternative": "column.other_value", "alternative_by": "column.other_by",
-                        "note": "column.note"})
+    data_table(frame, key_prefix=key_prefix, t=t, file_name="disagreements.csv",
+               columns=DISAGREEMENT_COLUMNS)
 
 
 def source_list(ctx: PageContext, *, key_prefix: str) -> None:
@@ -71,8 +65,7 @@ def source_list(ctx: PageContext, *, key_prefix: str) -> None:
     frame = queries.sources_frame(ctx.store, ctx.lang)
     st.caption(t("sources.distinct", count=len(frame)))
     data_table(frame, key_prefix=key_prefix, t=t, file_name="sources.csv",
-               columns={"publisher": "column.publisher", "title": "column.title", "url": "column.link",
-                        "date": "column.date", "citations": "column.citations", "cited_by": "column.cited_by"})
+               columns=SOURCE_COLUMNS)
 
 
 def methodology(ctx: PageContext) -> None:

@@ -8,27 +8,13 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from morocco_ai import queries
-from morocco_ai.filters import Filters
-from morocco_ai.i18n import translator
-from morocco_ai.store import Store
 
 from .chart_panel import chart
-from .charts import build_timeline
+from .figures import MILESTONE_COLUMNS, milestone_rows, timeline_figure
 from .page_context import PageContext
-from .provenance import dataset_available, in_reader_language, mark_fallbacks, sources_note
+from .provenance import dataset_available, sources_note
 from .tables import data_table
-from .text import md_escape
-
-TABLE_COLUMNS = {"date_label": "column.date_recorded", "title": "column.milestone", "track": "column.track",
-                 "region_name": "column.region", "status": "column.status", "alternatives": "column.other_versions",
-                 "sources": "column.sources", "source_url": "column.link"}
-
-
-@functools.lru_cache(maxsize=256)
-def timeline_figure(store: Store, filters: Filters, lang: str, dark: bool, include_national: bool,
-                    height: int) -> go.Figure:
-    return build_timeline(queries.milestones_frame(store, filters, lang, include_national), t=translator(lang),
-                          dark=dark, height=height)
+from .text import in_reader_language, md_escape
 
 
 def scope_note(ctx: PageContext, include_national: bool) -> str:
@@ -54,7 +40,7 @@ def milestone_entry(ctx: PageContext, record_id: str) -> None:
         return
     t = ctx.t
     title, title_lang = record.title.get(ctx.lang)
-    st.subheader(in_reader_language(title, title_lang, ctx, markdown=True))
+    st.subheader(in_reader_language(title, title_lang, ctx.lang, markdown=True))
     when = t.date(record.date) + (f" – {t.date(record.end_date)}" if record.end_date else "")
     place = queries.region_names(ctx.store, ctx.lang).get(record.region, record.region)
     parts = [f"**{md_escape(when)}** ({md_escape(t('precision.' + record.date.precision))})",
@@ -67,7 +53,7 @@ def milestone_entry(ctx: PageContext, record_id: str) -> None:
         st.info(t("timeline.not_yet"), icon=":material/schedule:")
     if record.description:
         text, text_lang = record.description.get(ctx.lang)
-        st.markdown(in_reader_language(text, text_lang, ctx, markdown=True))
+        st.markdown(in_reader_language(text, text_lang, ctx.lang, markdown=True))
     for alternative in record.alternatives:
         st.warning(t("disagree.entry", field=md_escape(t("field." + alternative.field)),
                      publishers=md_escape(", ".join(source.publisher for source in alternative.sources)),
@@ -84,16 +70,14 @@ def timeline_section(ctx: PageContext, *, key_prefix: str) -> None:
     include_national = ctx.filters.all_regions or st.toggle(
         t("timeline.include_national"), value=True, key=f"{key_prefix}_national")
     st.caption(scope_note(ctx, include_national) + " " + t("timeline.legend_note"))
-    frame = queries.milestones_frame(ctx.store, ctx.filters, ctx.lang, include_national)
-    shown = mark_fallbacks(frame, "title", "title_lang", ctx).assign(
-        track=[t(f"track.{x}") for x in frame["track"]], status=[t(f"status.{s}") for s in frame["status"]])
-    figure = timeline_figure(ctx.store, ctx.filters, ctx.lang, ctx.dark, include_national, 460)
+    frame = milestone_rows(ctx.store, ctx.filters, ctx.lang, include_national)
+    figure = timeline_figure(ctx.store, ctx.filters, ctx.lang, ctx.dark, include_national)
     alt = t("timeline.alt", count=len(frame), start=ctx.filters.years[0], end=ctx.filters.years[1])
-    state = chart(figure, shown, key_prefix=key_prefix, alt=alt, file_name="milestones.csv", t=t,
-                  columns=TABLE_COLUMNS, on_select="rerun")
+    state = chart(figure, frame, key_prefix=key_prefix, alt=alt, file_name="milestones.csv", t=t,
+                  columns=MILESTONE_COLUMNS, on_select="rerun")
     selected_key = f"{key_prefix}_selected"
     chosen = _selected_id(state, selected_key)
-    rows = data_table(shown, key_prefix=f"{key_prefix}_list", t=t, columns=TABLE_COLUMNS,
+    rows = data_table(frame, key_prefix=f"{key_prefix}_list", t=t, columns=MILESTONE_COLUMNS,
                       file_name="milestones_table.csv", selectable=True)
     if rows:
         chosen = frame.iloc[rows[0]]["id"]
@@ -116,7 +100,7 @@ def recent_milestones(ctx: PageContext, *, count: int = 8) -> None:
     if recent.empty:
         st.info(t("timeline.empty"), icon=":material/info:")
         return
-    lines = [f"- **{md_escape(row.date_label)}** — {in_reader_language(row.title, row.title_lang, ctx, markdown=True)}"
+    lines = [f"- **{md_escape(row.date_label)}** — {in_reader_language(row.title, row.title_lang, ctx.lang, markdown=True)}"
              + (" ⚖" if row.has_alternatives else "") + f" ({md_escape(row.region_name)})"
              for row in recent.itertuples()]
     st.markdown("\n".join(lines))

@@ -45,19 +45,3 @@ def dataset_available(ctx: PageContext, *names: str) -> bool:
             st.error(ctx.t("error.dataset_unreadable", title=md_escape(dataset.title), file=md_escape(dataset.path),
                            reason=md_escape(dataset.broken)), icon=":material/error:")
     return ok
-
-
-def in_reader_language(text: str, text_lang: str, ctx: PageContext, *, markdown: bool = False) -> str:
-    """The text as is when it is in the reader's language; otherwise marked ('[FR] …') and isolated with Unicode
-    bidi isolates, so French inside an Arabic line keeps its own direction. ``markdown`` escapes the text."""
-    body = md_escape(text) if markdown else text
-    if text_lang == ctx.lang or not text:
-        return body
-    marker = ctx.t("fallback.marker", lang=text_lang.upper())
-    return f"{md_escape(marker) if markdown else marker} \u2068{body}\u2069"
-
-
-def mark_fallbacks(frame, column: str, lang_column: str, ctx: PageContext):
-    """A copy of ``frame`` whose ``column`` texts carry the fallback marker where they are in another language."""
-    return frame.assign(**{column: [in_reader_language(text, text_lang, ctx)
-                                    for text, text_lang in zip(frame[column], frame[lang_column])]})

@@ -2,46 +2,18 @@
 
 from __future__ import annotations
 
-import functools
-
-import plotly.graph_objects as go
 import streamlit as st
 
 from morocco_ai import queries
 from morocco_ai.filters import Filters
-from morocco_ai.geo import load_region_geojson
-from morocco_ai.i18n import translator
-from morocco_ai.store import Store
 
+from .figures import INSTITUTION_COLUMNS, MAP_COLUMNS, MAP_HEIGHT, MEASURE_DATASETS, MEASURES, MILESTONE_COLUMNS
+from .figures import institution_rows, milestone_rows, region_map_figure
 from .filters import set_regions
 from .page_context import PageContext
-from .provenance import dataset_available, in_reader_language, mark_fallbacks, sources_note
-from .region_map import build_region_map
+from .provenance import dataset_available, sources_note
 from .tables import data_table, download_csv
-from .text import md_escape
-
-MEASURES = ("jazari_status", "population", "milestones", "milestones_per_million", "institutions")
-MEASURE_DATASETS = {
-    "jazari_status": ("jazari_institutes",), "population": ("regions",), "milestones": ("milestones",),
-    "milestones_per_million": ("milestones", "regions"), "institutions": ("institutions",),
-}
-# The order fixes each status's colour: launched green, planned orange, agreement signed blue, not found grey.
-JAZARI_STATUSES = ("launched", "planned", "agreement_signed", "not_found", "no_record")
-MAP_HEIGHT = 560
-
-
-@functools.lru_cache(maxsize=128)
-def region_map_figure(store: Store, measure: str, years: tuple[int, int], selected: tuple[str, ...], lang: str,
-                      dark: bool, height: int = MAP_HEIGHT) -> go.Figure:
-    t = translator(lang)
-    frame = queries.region_measure(store, measure, years, lang)
-    return build_region_map(
-        load_region_geojson(), frame, measure_label=t(f"measure.{measure}"),
-        categorical=measure in queries.CATEGORICAL_MEASURES,
-        category_labels={status: t(f"jazari_status.{status}") for status in JAZARI_STATUSES},
-        category_order=JAZARI_STATUSES, selected=selected, dark=dark, height=height,
-        zoom=4.3 if height >= MAP_HEIGHT else 3.5, rtl=t.rtl,
-    )
+from .text import in_reader_language, md_escape
 
 
 def measure_picker(ctx: PageContext, key_prefix: str) -> str:
@@ -70,8 +42,8 @@ def region_map(ctx: PageContext, measure: str, *, key_prefix: str, height: int =
         alt=t("regions.map_alt", measure=t(f"measure.{measure}"), summary=summary),
     )
     st.caption(t("regions.map_caption"))
-    headers = {"code": t("column.code"), "name": t("column.region"), "label": t(f"measure.{measure}")}
-    download_csv(frame[list(headers)].rename(columns=headers), key_prefix=widget_key,
+    headers = {name: t(key) for name, key in MAP_COLUMNS.items()}
+    download_csv(frame[list(MAP_COLUMNS)].rename(columns=headers), key_prefix=widget_key,
                  file_name=f"regions_{measure}.csv", t=t)
 
 
@@ -100,8 +72,8 @@ def _profile_jazari(ctx: PageContext, code: str) -> None:
     by_id = ctx.store.dataset("jazari_institutes").by_id()
     for row in jazari.itertuples():
         details = [t(f"jazari_status.{row.status}")] + [part for part in (row.date_label, row.city) if part]
-        st.markdown(f"{in_reader_language(row.name, row.name_lang, ctx, markdown=True)} — **{md_escape(details[0])}**"
-                    + "".join(f", {md_escape(part)}" for part in details[1:]))
+        st.markdown(f"{in_reader_language(row.name, row.name_lang, ctx.lang, markdown=True)} — "
+                    f"**{md_escape(details[0])}**" + "".join(f", {md_escape(part)}" for part in details[1:]))
         if row.description:
             st.text(row.description)
         if row.has_alternatives:
@@ -113,28 +85,22 @@ def _profile_records(ctx: PageContext, code: str, key_prefix: str) -> None:
     t = ctx.t
     only_region = Filters(regions=(code,), years=ctx.filters.years)
     if dataset_available(ctx, "institutions"):
-        institutions = queries.institutions_frame(ctx.store, only_region, ctx.lang, include_national=False)
+        institutions = institution_rows(ctx.store, only_region, ctx.lang, False)
         st.markdown(f"**{md_escape(t('regions.institutions_heading', count=len(institutions)))}**")
         if institutions.empty:
             st.caption(t("regions.institutions_none"))
         else:
-            data_table(mark_fallbacks(institutions, "name", "name_lang", ctx).assign(
-                           status=[t(f"status.{s}") for s in institutions["status"]]),
-                       key_prefix=f"{key_prefix}_institutions", t=t,
-                       columns={"name": "column.name", "status": "column.status", "date_label": "column.date",
-                                "city": "column.city", "sources": "column.sources", "source_url": "column.link"},
+            data_table(institutions, key_prefix=f"{key_prefix}_institutions", t=t, columns=INSTITUTION_COLUMNS,
                        file_name=f"institutions_{code}.csv")
     if dataset_available(ctx, "milestones"):
-        milestones = queries.milestones_frame(ctx.store, only_region, ctx.lang, include_national=False)
-        st.markdown(f"**{md_escape(t('regions.milestones_heading', count=len(milestones), start=ctx.filters.years[0], end=ctx.filters.years[1]))}**")
+        milestones = milestone_rows(ctx.store, only_region, ctx.lang, False)
+        heading = t("regions.milestones_heading", count=len(milestones), start=ctx.filters.years[0],
+                    end=ctx.filters.years[1])
+        st.markdown(f"**{md_escape(heading)}**")
         if milestones.empty:
             st.caption(t("regions.milestones_none"))
         else:
-            data_table(mark_fallbacks(milestones, "title", "title_lang", ctx).assign(
-                           track=[t(f"track.{x}") for x in milestones["track"]]),
-                       key_prefix=f"{key_prefix}_milestones", t=t,
-                       columns={"date_label": "column.date", "title": "column.milestone", "track": "column.track",
-                                "sources": "column.sources", "source_url": "column.link"},
+            data_table(milestones, key_prefix=f"{key_prefix}_milestones", t=t, columns=MILESTONE_COLUMNS,
                        file_name=f"milestones_{code}.csv")
 
 

@@ -19,3 +19,21 @@ def md_link(label: object, url: str) -> str:
     if not re.match(r"^https?://[^\s()<>]+$", url or ""):
         return md_escape(label)
     return f"[{md_escape(label)}]({url})"
+
+
+def in_reader_language(text: str, text_lang: str, lang: str, *, markdown: bool = False) -> str:
+    """The text as is when it is in the reader's language; otherwise marked ('[FR] …') and wrapped in Unicode
+    bidi isolates, so French inside an Arabic line keeps its own direction. ``markdown`` escapes the text."""
+    from morocco_ai.i18n import translator
+
+    body = md_escape(text) if markdown else text
+    if text_lang == lang or not text:
+        return body
+    marker = translator(lang)("fallback.marker", lang=text_lang.upper())
+    return f"{md_escape(marker) if markdown else marker} \u2068{body}\u2069"
+
+
+def mark_fallbacks(frame, column: str, lang_column: str, lang: str):
+    """A copy of ``frame`` whose ``column`` texts carry the fallback marker where they are in another language."""
+    return frame.assign(**{column: [in_reader_language(text, text_lang, lang)
+                                    for text, text_lang in zip(frame[column], frame[lang_column])]})

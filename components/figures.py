@@ -1,0 +1,285 @@
+"""What each view shows, as plain values: the figures and the translated table rows, cached by their arguments.
+
+The pages' st.* wrappers and the briefing export both draw from here, so a chart or a table exists once.
+No streamlit here.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from morocco_ai import queries
+from morocco_ai.filters import Filters
+from morocco_ai.geo import load_region_geojson
+from morocco_ai.i18n import country_name, translator
+from morocco_ai.store import Store
+
+from .charts import build_activity_chart, build_grouped_bars, build_index_lines, build_target_progress, build_timeline
+from .region_map import build_region_map
+from .text import mark_fallbacks
+
+cached = functools.lru_cache(maxsize=256)
+MOROCCO = "MA"
+
+# --- regions -------------------------------------------------------------------------------------------------
+MEASURES = ("jazari_status", "population", "milestones", "milestones_per_million", "institutions")
+MEASURE_DATASETS = {
+    "jazari_status": ("jazari_institutes",), "population": ("regions",), "milestones": ("milestones",),
+    "milestones_per_million": ("milestones", "regions"), "institutions": ("institutions",),
+}
+# The order fixes each status's colour: launched green, planned orange, agreement signed blue, not found grey.
+JAZARI_STATUSES = ("launched", "planned", "agreement_signed", "not_found", "no_record")
+MAP_HEIGHT = 560
+MAP_COLUMNS = {"code": "column.code", "name": "column.region", "label": "column.value"}
+
+
+@cached
+def region_map_figure(store: Store, measure: str, years: tuple[int, int], selected: tuple[str, ...], lang: str,
+                      dark: bool, height: int = MAP_HEIGHT) -> go.Figure:
+    t = translator(lang)
+    frame = queries.region_measure(store, measure, years, lang)
+    return build_region_map(
+        load_region_geojson(), frame, measure_label=t(f"measure.{measure}"),
+        categorical=measure in queries.CATEGORICAL_MEASURES,
+        category_labels={status: t(f"jazari_status.{status}") for status in JAZARI_STATUSES},
+        category_order=JAZARI_STATUSES, selected=selected, dark=dark, height=height,
+        zoom=4.3 if height >= MAP_HEIGHT else 3.5, rtl=t.rtl,
+    )
+
+
+INSTITUTION_COLUMNS = {"name": "column.name", "status": "column.status", "date_label": "column.date",
+                       "city": "column.city", "sources": "column.sources", "source_url": "column.link"}
+
+
+@cached
+def institution_rows(store: Store, filters: Filters, lang: str, include_national: bool) -> pd.DataFrame:
+    t = translator(lang)
+    frame = queries.institutions_frame(store, filters, lang, include_national)
+    return mark_fallbacks(frame, "name", "name_lang", lang).assign(status=[t(f"status.{s}") for s in frame["status"]])
+
+
+# --- milestones ----------------------------------------------------------------------------------------------
+MILESTONE_COLUMNS = {"date_label": "column.date_recorded", "title": "column.milestone", "track": "column.track",
+                     "region_name": "column.region", "status": "column.status",
+                     "alternatives": "column.other_versions", "sources": "column.sources", "source_url": "column.link"}
+
+
+@cached
+def timeline_figure(store: Store, filters: Filters, lang: str, dark: bool, include_national: bool,
+                    height: int = 460) -> go.Figure:
+    return build_timeline(queries.milestones_frame(store, filters, lang, include_national), t=translator(lang),
+                          dark=dark, height=height)
+
+
+@cached
+def milestone_rows(store: Store, filters: Filters, lang: str, include_national: bool) -> pd.DataFrame:
+    t = translator(lang)
+    frame = queries.milestones_frame(store, filters, lang, include_national)
+    return mark_fallbacks(frame, "title", "title_lang", lang).assign(
+        track=[t(f"track.{x}") for x in frame["track"]], status=[t(f"status.{s}") for s in frame["status"]])
+
+
+# --- diplomacy -----------------------------------------------------------------------------------------------
+RESOLUTION_COLUMNS = {"date_label": "column.date", "symbol": "column.symbol", "title": "column.title",
+                      "kind": "column.kind", "body": "column.forum", "adoption": "column.adoption",
+                      "cosponsors": "column.cosponsors", "cosponsors_other": "column.cosponsors_other",
+                      "morocco_role": "column.morocco_role", "status": "column.status",
+                      "alternatives": "column.other_versions", "sources": "column.sources",
+                      "source_url": "column.link"}
+ACTIVITY_COLUMNS = {"year": "axis.year", "kind": "column.kind", "count": "diplomacy.activity_axis"}
+
+
+@cached
+def resolution_rows(store: Store, years: tuple[int, int], lang: str) -> pd.DataFrame:
+    t = translator(lang)
+    frame = queries.resolutions_frame(store, Filters(years=years), lang)
+    return mark_fallbacks(frame, "title", "title_lang", lang).assign(
+        kind=[t(f"kind.{k}") for k in frame["kind"]], status=[t(f"status.{s}") for s in frame["status"]],
+        adoption=[t(f"adoption.{a}") if a else "" for a in frame["adoption"]],
+        morocco_role=[", ".join(t(f"role.{r}") for r in roles.split(",") if r) for roles in frame["morocco_role"]])
+
+
+@cached
+def activity_rows(store: Store, years: tuple[int, int], lang: str) -> pd.DataFrame:
+    t = translator(lang)
+    activity = queries.multilateral_activity(store, Filters(years=years), lang)
+    return activity.assign(kind=[t(f"kind.{k}") for k in activity["kind"]])
+
+
+@cached
+def activity_figure(store: Store, years: tuple[int, int], lang: str, dark: bool) -> go.Figure:
+    return build_activity_chart(queries.multilateral_activity(store, Filters(years=years), lang),
+                                t=translator(lang), dark=dark)
+
+
+# --- adoption and indices ------------------------------------------------------------------------------------
+COMPARISON_COLUMNS = {"country_name": "column.country", "series": "column.indicator", "value": "column.value",
+                      "period": "column.measured", "survey": "column.survey", "sources": "column.sources"}
+ADOPTION_COLUMNS = {"label": "column.indicator", "country_name": "column.country", "value": "column.value",
+                    "unit": "column.unit", "period": "column.measured", "survey": "column.survey",
+                    "status": "column.status", "alternatives": "column.other_versions", "sources": "column.sources",
+                    "source_url": "column.link"}
+INDEX_LINE_COLUMNS = {"edition": "column.edition", "country_name": "column.country", "score": "column.score",
+                      "rank_text": "column.rank_of", "sources": "column.sources"}
+INDEX_COLUMNS = {"edition": "column.edition", "country_name": "column.country", "pillar": "column.pillar",
+                 "score": "column.score", "score_max": "column.score_max", "rank_text": "column.rank_of",
+                 "rank_scope": "column.rank_scope", "status": "column.status",
+                 "alternatives": "column.other_versions", "sources": "column.sources", "source_url": "column.link"}
+
+
+@cached
+def percent_comparison(store: Store, years: tuple[int, int], lang: str) -> pd.DataFrame:
+    """Percent indicators measured in more than one country (the comparable ones), one bar group per country.
+
+    A figure from a survey other than the indicator's main one (the survey most rows come from) gets its own
+    bar group named after that survey, so two surveys of one country never hide behind one bar."""
+    t = translator(lang)
+    frame = queries.adoption_frame(store, Filters(years=years), lang)
+    percent = frame[(frame["unit"] == "percent") & (frame["status"] == "confirmed")]
+    countries_per_indicator = percent.groupby("indicator")["country"].nunique()
+    comparable = percent[percent["indicator"].isin(countries_per_indicator[countries_per_indicator > 1].index)]
+    if comparable.empty:
+        return comparable.assign(country_name=[], series=[], value_text=[])
+    main_survey = comparable.groupby("indicator")["survey"].agg(lambda s: s.value_counts().index[0])
+    series_name = comparable.groupby("indicator")["label"].agg(lambda s: min(s, key=len))
+    names = [country_name(code, lang) for code in comparable["country"]]
+    other = comparable["survey"] != comparable["indicator"].map(main_survey)
+    return comparable.assign(
+        country_name=[f"{n} ({s.split(' survey')[0][:40]})" if o else n
+                      for n, s, o in zip(names, comparable["survey"], other)],
+        series=comparable["indicator"].map(series_name),
+        value_text=[t.percent(v) for v in comparable["value"]],
+    ).sort_values(["series", "value"], ascending=[True, False])
+
+
+@cached
+def adoption_figure(store: Store, years: tuple[int, int], lang: str, dark: bool) -> go.Figure:
+    t = translator(lang)
+    return build_grouped_bars(percent_comparison(store, years, lang), category="country_name", series="series",
+                              value="value", text="value_text", value_title=t("adoption.axis"), t=t, dark=dark,
+                              highlight=country_name(MOROCCO, lang))
+
+
+@cached
+def adoption_rows(store: Store, years: tuple[int, int], lang: str) -> pd.DataFrame:
+    t = translator(lang)
+    frame = queries.adoption_frame(store, Filters(years=years), lang)
+    return mark_fallbacks(frame, "label", "label_lang", lang).assign(
+        country_name=[country_name(c, lang) for c in frame["country"]], value=[t.number(v) for v in frame["value"]],
+        unit=[t(f"unit.{u}") for u in frame["unit"]], status=[t(f"status.{s}") for s in frame["status"]])
+
+
+@cached
+def index_lines(store: Store, years: tuple[int, int], index: str, lang: str) -> pd.DataFrame:
+    """The chosen index's overall global scores, one row per country and edition."""
+    frame = queries.indices_frame(store, Filters(years=years), lang)
+    chosen = frame[(frame["index"] == index) & (frame["pillar"] == "overall") & (frame["rank_scope"] == "global")]
+    return chosen.assign(country_name=[country_name(c, lang) for c in chosen["country"]])
+
+
+@cached
+def index_figure(store: Store, years: tuple[int, int], index: str, lang: str, dark: bool) -> go.Figure:
+    t = translator(lang)
+    frame = index_lines(store, years, index, lang)
+    value = "score" if frame["score"].notna().any() else "rank"
+    return build_index_lines(frame[frame[value].notna()], value=value, value_title=t(f"indices.{value}"), t=t,
+                             dark=dark, highlight=country_name(MOROCCO, lang))
+
+
+@cached
+def index_rows(store: Store, years: tuple[int, int], index: str, lang: str) -> pd.DataFrame:
+    t = translator(lang)
+    frame = queries.indices_frame(store, Filters(years=years), lang)
+    table = frame[frame["index"] == index]
+    return table.assign(country_name=[country_name(c, lang) for c in table["country"]],
+                        pillar=[t(f"pillar.{p}") for p in table["pillar"]],
+                        rank_scope=[t(f"rank_scope.{r}") for r in table["rank_scope"]],
+                        status=[t(f"status.{s}") for s in table["status"]])
+
+
+@cached
+def index_names(store: Store, years: tuple[int, int], lang: str) -> dict[str, str]:
+    frame = queries.indices_frame(store, Filters(years=years), lang)
+    return dict(sorted(zip(frame["index"], frame["index_name"])))
+
+
+# --- targets -------------------------------------------------------------------------------------------------
+TARGET_COLUMNS = {"indicator": "column.indicator", "unit": "column.unit", "baseline": "column.baseline",
+                  "target": "column.target", "latest": "column.latest", "status": "column.status",
+                  "alternatives": "column.other_versions", "sources": "column.sources", "source_url": "column.link"}
+PROGRESS_COLUMNS = {"indicator": "column.indicator", "baseline_value": "column.baseline",
+                    "baseline_date": "column.date", "target_value": "column.target",
+                    "target_date": "column.target_date", "sources": "column.sources"}
+
+
+def programme_label(programme: str, lang: str) -> str:
+    t = translator(lang)
+    key = f"programme.{programme}"
+    return t(key) if t.has(key) else programme.replace("_", " ").capitalize()
+
+
+def target_point(value, date: str, lang: str, start: str = "") -> str:
+    """'100 000 (2030)', '11 (2024–2026)' or '—' when there is no such point."""
+    if not date:
+        return "—"
+    t = translator(lang)
+    period = f"{t.date(start)}–{t.date(date)}" if start else t.date(date)
+    return f"{queries.value_text(value, lang)} ({period})"
+
+
+@cached
+def programmes(store: Store, lang: str) -> tuple[str, ...]:
+    return tuple(queries.targets_frame(store, lang)["programme"].drop_duplicates())
+
+
+@cached
+def progress_rows(store: Store, programme: str, lang: str) -> pd.DataFrame:
+    """The programme's targets that have a sourced baseline (and are not ranks): what the progress chart draws."""
+    frame = queries.targets_frame(store, lang)
+    part = frame[frame["programme"] == programme]
+    return part[(part["unit"] != "rank") & part["baseline_value"].notna()]
+
+
+@cached
+def progress_figure(store: Store, programme: str, lang: str, dark: bool) -> go.Figure:
+    frame = queries.targets_frame(store, lang)
+    return build_target_progress(frame[frame["programme"] == programme], t=translator(lang), dark=dark)
+
+
+@cached
+def target_rows(store: Store, programme: str, lang: str) -> pd.DataFrame:
+    t = translator(lang)
+    frame = queries.targets_frame(store, lang)
+    part = frame[frame["programme"] == programme]
+    return mark_fallbacks(part, "indicator", "indicator_lang", lang).assign(
+        unit=[t(f"unit.{u}") if t.has(f"unit.{u}") else u for u in part["unit"]],
+        baseline=[target_point(v, d, lang) for v, d in zip(part["baseline_value"], part["baseline_date"])],
+        target=[target_point(v, d, lang, s) for v, d, s in
+                zip(part["target_value"], part["target_date"], part["target_start"])],
+        latest=[target_point(v, d, lang) if d else t("strategy.no_latest")
+                for v, d in zip(part["latest_value"], part["latest_date"])],
+        status=[t(f"status.{s}") for s in part["status"]])
+
+
+# --- the data package ----------------------------------------------------------------------------------------
+CATALOGUE_COLUMNS = {"title": "column.dataset", "file": "column.file", "records_loaded": "column.loaded",
+                     "records_rejected": "column.rejected", "readable": "column.readable", "error": "column.error",
+                     "licence": "column.licence", "description": "column.description"}
+PROBLEM_COLUMNS = {"file": "column.file", "record": "column.record", "field": "column.field",
+                   "message": "column.problem"}
+DISAGREEMENT_COLUMNS = {"dataset": "column.dataset", "id": "column.record", "field": "column.field",
+                        "shown": "column.value_shown", "shown_by": "column.shown_by",
+                        "alternative": "column.other_value", "alternative_by": "column.other_by",
+                        "note": "column.note"}
+SOURCE_COLUMNS = {"publisher": "column.publisher", "title": "column.title", "url": "column.link",
+                  "date": "column.date", "citations": "column.citations", "cited_by": "column.cited_by"}
+
+
+@cached
+def disagreement_rows(store: Store, lang: str) -> pd.DataFrame:
+    t = translator(lang)
+    frame = queries.disagreements_frame(store, lang)
+    return frame.assign(field=[t(f"field.{f}") for f in frame["field"]])
