@@ -7,20 +7,8 @@ import streamlit as st
 from morocco_ai.i18n import Translator
 from morocco_ai.queries import Headline, source_label
 
+from .figures import headline_value
 from .text import md_escape
-
-
-def headline_value(headline: Headline, value: object, t: Translator) -> str:
-    """A card's value in the reader's language: 123, 80 %, 11 Md MAD, 5 / 12, 101 / 188."""
-    if not isinstance(value, (int, float)):
-        return str(value)
-    if headline.unit == "percent":
-        return t.percent(value)
-    if headline.unit == "mad_bn":
-        return t("unit.mad_bn_value", value=t.number(value))
-    if headline.unit in ("share", "rank") and headline.total:
-        return f"{t.number(value)} / {t.number(headline.total)}"
-    return t.number(value)
 
 
 def headline_card(column, headline: Headline, t: Translator) -> None:

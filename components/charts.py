@@ -18,7 +18,7 @@ TRACK_ORDER = ("strategy", "diplomacy", "institutions", "regulation", "events", 
 
 def _axis_style(dark: bool, title: str = "") -> dict:
     colours = palette(dark)
-    return dict(tickfont=dict(color=colours.text), title=dict(text=title, font=dict(color=colours.text)),
+    return dict(tickfont=dict(color=colours.text), title=dict(text=title, font=dict(color=colours.text)), automargin=True,
                 gridcolor=colours.grid, linecolor=colours.grid, zerolinecolor=colours.grid)
 
 

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 from morocco_ai import queries
 from morocco_ai.filters import Filters
 from morocco_ai.geo import load_region_geojson
-from morocco_ai.i18n import country_name, translator
+from morocco_ai.i18n import Translator, country_name, translator
 from morocco_ai.store import Store
 
 from .charts import build_activity_chart, build_grouped_bars, build_index_lines, build_target_progress, build_timeline
@@ -38,7 +38,7 @@ MAP_COLUMNS = {"code": "column.code", "name": "column.region", "label": "column.
 
 @cached
 def region_map_figure(store: Store, measure: str, years: tuple[int, int], selected: tuple[str, ...], lang: str,
-                      dark: bool, height: int = MAP_HEIGHT) -> go.Figure:
+                      dark: bool, height: int = MAP_HEIGHT, renderer: str = "map") -> go.Figure:
     t = translator(lang)
     frame = queries.region_measure(store, measure, years, lang)
     return build_region_map(
@@ -46,7 +46,7 @@ def region_map_figure(store: Store, measure: str, years: tuple[int, int], select
         categorical=measure in queries.CATEGORICAL_MEASURES,
         category_labels={status: t(f"jazari_status.{status}") for status in JAZARI_STATUSES},
         category_order=JAZARI_STATUSES, selected=selected, dark=dark, height=height,
-        zoom=4.3 if height >= MAP_HEIGHT else 3.5, rtl=t.rtl,
+        zoom=4.3 if height >= MAP_HEIGHT else 3.5, rtl=t.rtl, renderer=renderer,
     )
 
 
@@ -283,3 +283,17 @@ def disagreement_rows(store: Store, lang: str) -> pd.DataFrame:
     t = translator(lang)
     frame = queries.disagreements_frame(store, lang)
     return frame.assign(field=[t(f"field.{f}") for f in frame["field"]])
+
+
+# --- the overview's cards ------------------------------------------------------------------------------------
+def headline_value(headline: queries.Headline, value: object, t: Translator) -> str:
+    """A card's value in the reader's language: 123, 80 %, 11 Md MAD, 5 / 12, 101 / 188."""
+    if not isinstance(value, (int, float)):
+        return str(value)
+    if headline.unit == "percent":
+        return t.percent(value)
+    if headline.unit == "mad_bn":
+        return t("unit.mad_bn_value", value=t.number(value))
+    if headline.unit in ("share", "rank") and headline.total:
+        return f"{t.number(value)} / {t.number(headline.total)}"
+    return t.number(value)

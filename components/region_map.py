@@ -1,8 +1,13 @@
-"""The map of Morocco's 12 regions: a pure builder (frame in, Plotly figure out), drawn with no tile server."""
+"""The map of Morocco's 12 regions: a pure builder (frame in, Plotly figure out), drawn with no tile server.
+
+Two renderers of the one map: "map" (MapLibre, clickable: the pages) and "geo" (d3 SVG: the briefing file,
+which browsers open from disk, where MapLibre does not draw, and which prints as vectors).
+"""
 
 from __future__ import annotations
 
-from typing import Sequence
+import json
+from typing import Literal, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -17,6 +22,14 @@ OFFLINE_STYLE = {
     "layers": [{"id": "bg", "type": "background", "paint": {"background-color": "rgba(0,0,0,0)"}}],
 }
 CENTER, ZOOM = {"lat": 28.6, "lon": -9.06}, 4.3
+
+# The "geo" renderer asks plotly.js for a world topojson (from a CDN) unless one is already on the page: an
+# empty topology, set before plotly.js loads, keeps a standalone HTML file offline (our GeoJSON draws the map).
+_EMPTY_TOPOLOGY = {"type": "Topology", "arcs": [], "bbox": [-180, -90, 180, 90], "objects": {
+    layer: {"type": "GeometryCollection", "geometries": []}
+    for layer in ("land", "ocean", "coastlines", "lakes", "rivers", "countries", "subunits")}}
+GEO_ASSETS_SCRIPT = ("window.PlotlyGeoAssets = {topojson: {world_110m: %s, world_50m: %s}};"
+                     % (json.dumps(_EMPTY_TOPOLOGY), json.dumps(_EMPTY_TOPOLOGY)))
 
 
 def _selected_indices(codes: Sequence[str], selected: Sequence[str]) -> list[int] | None:
@@ -43,6 +56,7 @@ def build_region_map(
     height: int = 560,
     zoom: float = ZOOM,
     rtl: bool = False,
+    renderer: Literal["map", "geo"] = "map",
 ) -> go.Figure:
     """Regions coloured by ``measure`` (columns code, name, value, label).
 
@@ -56,6 +70,7 @@ def build_region_map(
     common = dict(geojson=geojson, featureidkey="id", marker=dict(line=marker_line),
                   selected=dict(marker=dict(opacity=1.0)), unselected=dict(marker=dict(opacity=0.35)),
                   hovertemplate="%{text}<extra></extra>")
+    trace = go.Choroplethmap if renderer == "map" else go.Choropleth
     figure = go.Figure()
     if categorical:
         labels = category_labels or {}
@@ -63,7 +78,7 @@ def build_region_map(
         for category, group in sorted(measure.groupby("value"), key=lambda item: known.index(item[0])):
             colour = colours.categorical[known.index(category) % len(colours.categorical)]
             codes = list(group["code"])
-            figure.add_trace(go.Choroplethmap(
+            figure.add_trace(trace(
                 locations=codes, z=[1] * len(codes), customdata=codes, text=_hover(group, measure_label),
                 colorscale=[[0, colour], [1, colour]], showscale=False, showlegend=True,
                 name=labels.get(category, str(category).replace("_", " ")),
@@ -71,7 +86,7 @@ def build_region_map(
             ))
     else:
         codes = list(measure["code"])
-        figure.add_trace(go.Choroplethmap(
+        figure.add_trace(trace(
             locations=codes, z=measure["value"].astype(float), customdata=codes,
             text=_hover(measure, measure_label),
             colorscale=[[i / (len(colours.sequential) - 1), c] for i, c in enumerate(colours.sequential)],
@@ -79,12 +94,13 @@ def build_region_map(
                           tickfont=dict(color=colours.text), thickness=14),
             selectedpoints=_selected_indices(codes, selected), **common,
         ))
-    figure.update_layout(
-        **base_layout(dark, height=height, rtl=rtl),
-        map=dict(style=OFFLINE_STYLE, center=CENTER, zoom=zoom),
-        clickmode="event+select",
-        showlegend=categorical,
-    )
+    figure.update_layout(**base_layout(dark, height=height, rtl=rtl), clickmode="event+select",
+                         showlegend=categorical)
+    if renderer == "map":
+        figure.update_layout(map=dict(style=OFFLINE_STYLE, center=CENTER, zoom=zoom))
+    else:
+        figure.update_geos(visible=False, fitbounds="locations", projection_type="mercator",
+                           bgcolor="rgba(0,0,0,0)")
     figure.update_layout(legend=dict(x=0.99 if rtl else 0.01, xanchor="right" if rtl else "left", y=0.99,
                                      bgcolor="rgba(0,0,0,0)", title=dict(text=measure_label)))
     return figure

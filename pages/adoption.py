@@ -1,5 +1,6 @@
 import streamlit as st
 
+from components.briefing_button import briefing_buttons
 from components.adoption_views import adoption_section, indices_section
 from components.page_context import page_context
 
@@ -9,3 +10,4 @@ st.header(ctx.t("adoption.heading"))
 adoption_section(ctx, key_prefix="adoption")
 st.header(ctx.t("indices.heading"))
 indices_section(ctx, key_prefix="indices")
+briefing_buttons(ctx, "adoption")

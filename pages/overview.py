@@ -1,5 +1,6 @@
 import streamlit as st
 
+from components.briefing_button import briefing_buttons
 from components.milestone_views import recent_milestones
 from components.overview_views import headlines, what_changed
 from components.page_context import page_context
@@ -17,3 +18,4 @@ with left:
 with right:
     st.header(ctx.t("overview.map"))
     region_map(ctx, "jazari_status", key_prefix="overview", height=420)
+briefing_buttons(ctx, "overview")

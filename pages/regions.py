@@ -1,5 +1,6 @@
 import streamlit as st
 
+from components.briefing_button import briefing_buttons
 from components.page_context import page_context
 from components.region_views import measure_picker, region_map, region_profile
 
@@ -12,3 +13,4 @@ with left:
     region_map(ctx, measure, key_prefix="regions")
 with right:
     region_profile(ctx, key_prefix="regions_profile")
+briefing_buttons(ctx, "regions")

@@ -1,0 +1,149 @@
+"""The briefing export as functions: valid HTML, every figure and source of the view, offline, the URL's filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from html.parser import HTMLParser
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components import figures
+from components.briefing import PAGES, WHOLE_DASHBOARD, build_briefing, chromium_available, html_to_pdf
+from morocco_ai.filters import Filters
+from morocco_ai.store import DEFAULT_DATA_DIR, load_store
+
+from .test_app import ROOT
+
+STORE = load_store(DEFAULT_DATA_DIR)
+GENERATED = dt.datetime(2026, 11, 25, 9, 30, tzinfo=dt.timezone.utc)
+VOID = {"meta", "br", "img", "input", "link", "hr", "col", "area", "base", "source", "wbr", "path", "rect"}
+
+
+class Outline(HTMLParser):
+    """Tags, ids, links and scripts of a document; fails on a closing tag that closes nothing."""
+
+    def __init__(self):
+        super().__init__()
+        self.stack, self.ids, self.hrefs, self.script_srcs, self.counts = [], set(), [], [], {}
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        self.counts[tag] = self.counts.get(tag, 0) + 1
+        if "id" in attributes:
+            self.ids.add(attributes["id"])
+        if tag == "a" and "href" in attributes:
+            self.hrefs.append(attributes["href"])
+        if tag in ("script", "img", "iframe", "link") and (attributes.get("src") or attributes.get("href")):
+            self.script_srcs.append(attributes.get("src") or attributes.get("href"))
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in VOID:
+            return
+        assert tag in self.stack, f"</{tag}> closes nothing"
+        while self.stack.pop() != tag:
+            pass
+
+
+def outline(document: str) -> Outline:
+    parser = Outline()
+    parser.feed(document)
+    parser.close()
+    assert parser.stack == [], f"unclosed: {parser.stack}"
+    return parser
+
+
+@pytest.mark.parametrize("page", [*PAGES, WHOLE_DASHBOARD])
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_briefing_is_valid_self_contained_html(page, lang):
+    document = build_briefing(STORE, page, Filters(regions=("04",), years=(2020, 2026)), lang, GENERATED)
+    parsed = outline(document)
+    assert parsed.counts["html"] == 1 and parsed.counts["main"] == 1
+    assert parsed.script_srcs == [], "a script, image or stylesheet would be loaded from elsewhere"
+    assert "<link" not in document and "@import" not in document
+    references = [href for href in parsed.hrefs if href.startswith("#")]
+    assert references and all(ref[1:] in parsed.ids for ref in references)
+    assert all(href.startswith(("#", "https://", "http://")) for href in parsed.hrefs)
+    assert f'dir="{"rtl" if lang == "ar" else "ltr"}"' in document and f'lang="{lang}"' in document
+    assert "Content-Security-Policy" in document
+
+
+def _plotly_divs(document: str) -> int:
+    return len(re.findall(r'class="plotly-graph-div"', document))
+
+
+def test_briefing_holds_every_figure_of_the_view():
+    years = (2017, 2030)
+    expected = {
+        "overview": 1, "regions": 1, "timeline": 1, "diplomacy": 1,
+        "adoption": 1 + len(figures.index_names(STORE, years, "en")),
+        "strategy": sum(not figures.progress_rows(STORE, p, "en").empty for p in figures.programmes(STORE, "en")),
+        "sources": 0,
+    }
+    for page, count in expected.items():
+        assert _plotly_divs(build_briefing(STORE, page, Filters(), "en", GENERATED)) == count, page
+    assert _plotly_divs(build_briefing(STORE, WHOLE_DASHBOARD, Filters(), "en", GENERATED)) == sum(expected.values())
+
+
+def test_briefing_lists_every_source_of_the_view_and_only_the_filtered_rows():
+    filters = Filters(regions=("04",), years=(2023, 2025))
+    document = build_briefing(STORE, "timeline", filters, "en", GENERATED)
+    rows = figures.milestone_rows(STORE, filters, "en", True)
+    assert len(rows) > 0
+    milestones = STORE.dataset("milestones").by_id()
+    for record_id in rows["id"]:
+        for source in milestones[record_id].sources:
+            assert source.title.replace("&", "&amp;").replace('"', "&quot;").replace("'", "&#x27;") in document
+    outside = [m for m in milestones.values() if m.region not in ("04", "national", "international")
+               or not 2023 <= m.date.year <= 2025]
+    shown_titles = set(rows["title"])
+    assert all(m.title.en not in shown_titles for m in outside)
+    assert 'data-filter="region">Rabat-Salé-Kénitra (04)' in document
+    assert 'data-filter="years">2023–2025' in document
+
+
+def test_briefing_speaks_the_language_and_formats_dates():
+    french = build_briefing(STORE, "overview", Filters(), "fr", GENERATED)
+    assert "Note de synthèse — Vue d&#x27;ensemble" in french and "25 novembre 2026" in french
+    arabic = build_briefing(STORE, "overview", Filters(), "ar", GENERATED)
+    assert "مذكرة إحاطة" in arabic and "25 نونبر 2026" in arabic
+
+
+def test_hostile_text_is_escaped(fixture_dir):
+    text = (fixture_dir / "milestones.yaml").read_text(encoding="utf-8")
+    (fixture_dir / "milestones.yaml").write_text(
+        text.replace("Fixture regional event", "<script>alert(1)</script><img src=x onerror=alert(2)>"),
+        encoding="utf-8")
+    store = load_store(fixture_dir)
+    document = build_briefing(store, "timeline", Filters(), "en", GENERATED)
+    assert "<script>alert(1)" not in document and "<img src=x" not in document
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in document
+
+
+def test_unknown_page_is_refused():
+    with pytest.raises(ValueError, match="unknown page"):
+        build_briefing(STORE, "nowhere", Filters(), "en")
+
+
+def test_pdf_is_printed_with_chromium():
+    if not chromium_available():
+        if os.environ.get("CI") == "true":
+            pytest.fail("Chromium is missing: apt-get install chromium")
+        pytest.skip("no Chromium on this machine")
+    pdf = html_to_pdf(build_briefing(STORE, "diplomacy", Filters(), "ar", GENERATED))
+    assert pdf and pdf.startswith(b"%PDF") and len(pdf) > 20_000
+
+
+@pytest.mark.parametrize("page", sorted(p.stem for p in (ROOT / "pages").glob("*.py")))
+def test_every_page_offers_the_briefing(page):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.run()
+    at.switch_page(f"pages/{page}.py").run()
+    labels = [button.label for button in at.get("download_button")]
+    assert "Download briefing (HTML)" in labels
+    assert ("Whole dashboard briefing (HTML)" in labels) == (page == "overview")
