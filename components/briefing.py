@@ -270,7 +270,7 @@ def build_briefing(store: Store, page: str, filters: Filters, lang: str,
         f'<li id="src-{n}">{_e(source.publisher)}, '
         + (f'<a href="{_e(source.url)}">{_e(source.title)}</a>' if source.url and re.match(r"^https?://", source.url)
            else _e(source.title))
-        + f" ({_e(t.date(source.published) if source.published else t('source.accessed', date=t.date(source.accessed)) if source.accessed else t('source.undated'))})</li>"
+        + f" ({_e(queries.source_date(source, t.lang))})</li>"
         for n, source in enumerate(briefing.sources.entries, start=1))
     return f"""<!doctype html>
 <html lang="{t.lang}" dir="{'rtl' if t.rtl else 'ltr'}">

@@ -7,6 +7,7 @@ from typing import Sequence
 import streamlit as st
 
 from morocco_ai.i18n import Translator
+from morocco_ai.queries import source_date
 from morocco_ai.schema import Source
 from morocco_ai.store import DatasetUnavailable
 
@@ -15,12 +16,7 @@ from .text import md_escape, md_link
 
 
 def source_line(source: Source, t: Translator) -> str:
-    if source.published:
-        date = t.date(source.published)
-    elif source.accessed:
-        date = t("source.accessed", date=t.date(source.accessed))
-    else:
-        date = t("source.undated")
+    date = source_date(source, t.lang)
     return f"{md_escape(source.publisher)}, {md_link(source.title, source.url or '')} ({md_escape(date)})"
 
 

@@ -27,16 +27,19 @@ def text_in(value: Optional[Localized], lang: str) -> tuple[str, str]:
     return value.get(lang) if value else ("", lang)
 
 
-def source_label(source: Source, lang: str = "en") -> str:
-    """'Publisher, “Title” (date)' with the date at its precision, or when it was accessed."""
+def source_date(source: Source, lang: str = "en") -> str:
+    """The source's publication date at its precision, else when it was accessed, else 'undated'."""
     t = translator(lang)
     if source.published:
-        date = t.date(source.published)
-    elif source.accessed:
-        date = t("source.accessed", date=t.date(source.accessed))
-    else:
-        date = t("source.undated")
-    return f"{source.publisher}, “{source.title}” ({date})"
+        return t.date(source.published)
+    if source.accessed:
+        return t("source.accessed", date=t.date(source.accessed))
+    return t("source.undated")
+
+
+def source_label(source: Source, lang: str = "en") -> str:
+    """'Publisher, “Title” (date)'."""
+    return f"{source.publisher}, “{source.title}” ({source_date(source, lang)})"
 
 
 def sources_text(sources: Sequence[Source], lang: str = "en") -> str:
