@@ -39,7 +39,8 @@ def wait_for_map(page) -> None:
 
 def expect_profile(page, heading: str) -> None:
     """Wait until the profile's heading (the first h3 of the page) reads ``heading``."""
-    expect(page.locator('[data-testid="stHeading"] h3').first).to_contain_text(heading, timeout=30_000)
+    expect(page.locator('[data-testid="stMain"] [data-testid="stHeading"] h3').first).to_contain_text(
+        heading, timeout=30_000)
 
 
 def test_click_on_the_map_sets_the_region_and_nothing_leaves_localhost(app_url, page):
