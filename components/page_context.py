@@ -12,6 +12,7 @@ from morocco_ai.store import Store, get_store
 
 from .filters import current_filters
 from .language import current_language
+from .text import md_escape
 
 
 @dataclass(frozen=True)
@@ -46,5 +47,13 @@ def _ensure_router() -> None:
 
 
 def page_context() -> PageContext:
+    """The context of this run; when the data package's descriptor itself is unreadable, a clear error instead
+    of a traceback (every page needs it)."""
     _ensure_router()
-    return PageContext(store=get_store(), filters=current_filters(), lang=current_language(), dark=is_dark_theme())
+    lang = current_language()
+    try:
+        store = get_store()
+    except ValueError as exc:
+        st.error(translator(lang)("error.package_unreadable", reason=md_escape(exc)), icon=":material/error:")
+        st.stop()
+    return PageContext(store=store, filters=current_filters(), lang=lang, dark=is_dark_theme())

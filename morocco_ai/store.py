@@ -189,8 +189,16 @@ def load_store(data_dir: Path | str) -> Store:
     data_dir = Path(data_dir)
     try:
         package = yaml.safe_load((data_dir / DESCRIPTOR).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ValueError(f"{DESCRIPTOR}: file not found in the data folder") from None
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise ValueError(f"{data_dir / DESCRIPTOR}: cannot read the data package descriptor: {exc}") from None
+        # the reason without server paths: the message can reach a public page
+        reason = getattr(exc, "problem", None) or type(exc).__name__
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        raise ValueError(f"{DESCRIPTOR}: cannot read the data package descriptor ({reason}{where})") from None
+    if not isinstance(package, dict):
+        raise ValueError(f"{DESCRIPTOR}: expected a mapping with a list of resources")
     problems: list[Problem] = []
     datasets: dict[str, Dataset] = {}
     for position, resource in enumerate(package.get("resources", [])):

@@ -111,3 +111,15 @@ def test_rejected_records_are_counted_on_the_sources_page(fixture_dir, monkeypat
     assert metrics["Records loaded"] == "22"
     problems = at.dataframe[1].value  # catalogue first, problems second
     assert list(problems["record"]) == ["ix-bad"] and list(problems["field"]) == ["sources.0.url"]
+
+
+def test_unreadable_data_package_gives_a_clear_error(tmp_path, monkeypatch):
+    (tmp_path / "datapackage.yaml").write_text("resources: [unclosed\n", encoding="utf-8")
+    monkeypatch.setenv("MOROCCO_AI_DATA_DIR", str(tmp_path))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.run()
+    assert not at.exception
+    message = at.error[0].value
+    assert "The data package cannot be read" in message and "datapackage\\.yaml" in message
+    assert str(tmp_path) not in message.replace("\\", "")  # no server path on a public page
