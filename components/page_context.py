@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import functools
+import gc
+
 import streamlit as st
 
 from morocco_ai.filters import Filters
@@ -46,6 +49,15 @@ def _ensure_router() -> None:
         st.rerun()
 
 
+@functools.lru_cache(maxsize=1)
+def _freeze_heap() -> None:
+    """Once per process, after the data and modules are loaded: move the long-lived heap out of the garbage
+    collector's sight. Streamlit collects after every script run, and scanning pandas/Plotly/GeoJSON objects
+    again and again was half of a rerun (see ../shared/notes/streamlit-field-notes.md)."""
+    gc.collect()
+    gc.freeze()
+
+
 def page_context() -> PageContext:
     """The context of this run; when the data package's descriptor itself is unreadable, a clear error instead
     of a traceback (every page needs it)."""
@@ -56,4 +68,5 @@ def page_context() -> PageContext:
     except ValueError as exc:
         st.error(translator(lang)("error.package_unreadable", reason=md_escape(exc)), icon=":material/error:")
         st.stop()
+    _freeze_heap()
     return PageContext(store=store, filters=current_filters(), lang=lang, dark=is_dark_theme())
