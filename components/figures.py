@@ -36,9 +36,20 @@ MAP_HEIGHT = 560
 MAP_COLUMNS = {"code": "column.code", "name": "column.region", "label": "column.value"}
 
 
-@cached
+YEAR_DEPENDENT_MEASURES = frozenset({"milestones", "milestones_per_million", "institutions"})
+
+
 def region_map_figure(store: Store, measure: str, years: tuple[int, int], selected: tuple[str, ...], lang: str,
                       dark: bool, height: int = MAP_HEIGHT, renderer: str = "map") -> go.Figure:
+    """The map for these arguments; a measure that ignores the years is cached once for every year range."""
+    if measure not in YEAR_DEPENDENT_MEASURES:
+        years = Filters().years
+    return _region_map_figure(store, measure, years, selected, lang, dark, height, renderer)
+
+
+@functools.lru_cache(maxsize=64)
+def _region_map_figure(store: Store, measure: str, years: tuple[int, int], selected: tuple[str, ...], lang: str,
+                       dark: bool, height: int, renderer: str) -> go.Figure:
     t = translator(lang)
     frame = queries.region_measure(store, measure, years, lang)
     return build_region_map(

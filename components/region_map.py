@@ -58,49 +58,47 @@ def build_region_map(
     rtl: bool = False,
     renderer: Literal["map", "geo"] = "map",
 ) -> go.Figure:
-    """Regions coloured by ``measure`` (columns code, name, value, label).
+    """Regions coloured by ``measure`` (columns code, name, value, label), in one trace (the GeoJSON is the
+    figure's bulk: one copy, not one per category).
 
-    Categorical measures get one trace per category, so the legend names each colour and the hover repeats it
-    in text; numeric measures get a sequential scale with a colour bar. ``selected`` regions stay opaque.
+    Categorical measures get a stepped colour scale whose colour bar names each category in text, and the hover
+    repeats it; numeric measures get a sequential scale. ``selected`` regions stay opaque, the others fade.
     ``category_order`` fixes each category's colour (the n-th known category takes the n-th palette colour), so
     a status keeps its colour whatever the data holds.
     """
     colours = palette(dark)
-    marker_line = dict(color=colours.border, width=0.8)
-    common = dict(geojson=geojson, featureidkey="id", marker=dict(line=marker_line),
-                  selected=dict(marker=dict(opacity=1.0)), unselected=dict(marker=dict(opacity=0.35)),
-                  hovertemplate="%{text}<extra></extra>")
-    trace = go.Choroplethmap if renderer == "map" else go.Choropleth
-    figure = go.Figure()
+    codes = list(measure["code"])
+    colour_bar = dict(title=dict(text=measure_label, font=dict(color=colours.text)),
+                      tickfont=dict(color=colours.text), thickness=14, x=0 if rtl else 1,
+                      xanchor="left" if not rtl else "right")
     if categorical:
         labels = category_labels or {}
-        known = list(category_order) + sorted(set(measure["value"]) - set(category_order))
-        for category, group in sorted(measure.groupby("value"), key=lambda item: known.index(item[0])):
-            colour = colours.categorical[known.index(category) % len(colours.categorical)]
-            codes = list(group["code"])
-            figure.add_trace(trace(
-                locations=codes, z=[1] * len(codes), customdata=codes, text=_hover(group, measure_label),
-                colorscale=[[0, colour], [1, colour]], showscale=False, showlegend=True,
-                name=labels.get(category, str(category).replace("_", " ")),
-                selectedpoints=_selected_indices(codes, selected), **common,
-            ))
+        present = set(measure["value"])
+        known = [c for c in category_order if c in present] + sorted(present - set(category_order))
+        palette_index = {c: (list(category_order).index(c) if c in category_order else len(category_order) + i)
+                         for i, c in enumerate(known)}
+        count = len(known)
+        z = [known.index(value) for value in measure["value"]]
+        # a stepped scale: category i fills [i/count, (i+1)/count] with its own colour
+        scale = [[edge / count, colours.categorical[palette_index[c] % len(colours.categorical)]]
+                 for i, c in enumerate(known) for edge in (i, i + 1)]
+        colour_bar.update(tickvals=[i for i in range(count)], ticktext=[labels.get(c, str(c).replace("_", " "))
+                                                                         for c in known], len=min(1, 0.12 * count + 0.1))
+        extra = dict(zmin=-0.5, zmax=count - 0.5, colorscale=scale)
     else:
-        codes = list(measure["code"])
-        figure.add_trace(trace(
-            locations=codes, z=measure["value"].astype(float), customdata=codes,
-            text=_hover(measure, measure_label),
-            colorscale=[[i / (len(colours.sequential) - 1), c] for i, c in enumerate(colours.sequential)],
-            colorbar=dict(title=dict(text=measure_label, font=dict(color=colours.text)),
-                          tickfont=dict(color=colours.text), thickness=14),
-            selectedpoints=_selected_indices(codes, selected), **common,
-        ))
-    figure.update_layout(**base_layout(dark, height=height, rtl=rtl), clickmode="event+select",
-                         showlegend=categorical)
+        z = measure["value"].astype(float)
+        extra = dict(colorscale=[[i / (len(colours.sequential) - 1), c] for i, c in enumerate(colours.sequential)])
+    trace = go.Choroplethmap if renderer == "map" else go.Choropleth
+    figure = go.Figure(trace(
+        geojson=geojson, featureidkey="id", locations=codes, z=z, customdata=codes, text=_hover(measure, measure_label),
+        marker=dict(line=dict(color=colours.border, width=0.8)), colorbar=colour_bar,
+        selected=dict(marker=dict(opacity=1.0)), unselected=dict(marker=dict(opacity=0.35)),
+        selectedpoints=_selected_indices(codes, selected), hovertemplate="%{text}<extra></extra>", **extra,
+    ))
+    figure.update_layout(**base_layout(dark, height=height, rtl=rtl), clickmode="event+select", showlegend=False)
     if renderer == "map":
         figure.update_layout(map=dict(style=OFFLINE_STYLE, center=CENTER, zoom=zoom))
     else:
         figure.update_geos(visible=False, fitbounds="locations", projection_type="mercator",
                            bgcolor="rgba(0,0,0,0)")
-    figure.update_layout(legend=dict(x=0.99 if rtl else 0.01, xanchor="right" if rtl else "left", y=0.99,
-                                     bgcolor="rgba(0,0,0,0)", title=dict(text=measure_label)))
     return figure

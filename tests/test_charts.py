@@ -78,14 +78,19 @@ def test_region_map_needs_no_remote_resource():
     assert "Rabat-Salé-Kénitra (04)" in figure.data[0].text[3]
 
 
-def test_categorical_map_names_each_colour_in_the_legend(store):
+def test_categorical_map_names_each_colour_in_text(store):
     frame = queries.region_measure(store, "jazari_status")
     figure = build_region_map(load_region_geojson(), frame, measure_label="Jazari", categorical=True,
                               category_labels={"agreement_signed": "Agreement signed"},
                               category_order=("launched", "agreement_signed", "not_found", "no_record"))
-    names = [trace.name for trace in figure.data]
-    assert names == ["Agreement signed", "not found", "no record"]
-    assert sum(len(trace.locations) for trace in figure.data) == 12
+    assert len(figure.data) == 1  # one copy of the GeoJSON
+    trace = figure.data[0]
+    assert list(trace.colorbar.ticktext) == ["Agreement signed", "not found", "no record"]
+    assert len(trace.locations) == 12
+    by_code = dict(zip(trace.locations, trace.z))
+    assert by_code["10"] == 0 and by_code["09"] == 1 and by_code["01"] == 2
+    # a status keeps its palette colour whatever else is present: agreement_signed is the 2nd known status
+    assert trace.colorscale[0][1] == LIGHT.categorical[1]
 
 
 def test_activity_counts_per_year(store):
