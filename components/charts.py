@@ -64,7 +64,17 @@ def build_timeline(milestones: pd.DataFrame, *, t: Translator, dark: bool = Fals
         return empty_figure(t("timeline.empty"), t=t, dark=dark)
     colours = palette(dark)
     tracks = [track for track in TRACK_ORDER if track in set(milestones["track"])]
-    figure = go.Figure()
+    track_names = {track: t(f"track.{track}") for track in tracks}
+    traces = []
+    # multi-day events whose both ends are real days: one bar each, all in one trace (shapes are slow to build)
+    spans = milestones[(milestones["precision"] == "day") & (milestones["end_date"] != "")]
+    if not spans.empty:
+        x, y = [], []
+        for row in spans.itertuples():
+            x += [row.start, row.finish, None]
+            y += [track_names[row.track]] * 2 + [None]
+        traces.append(go.Scatter(x=x, y=y, mode="lines", line=dict(color=colours.muted_text, width=3),
+                                 hoverinfo="skip", showlegend=False))
     groups = ((t("timeline.recorded"), False, "circle", colours.categorical[2]),
               (t("timeline.future"), True, "diamond-open", colours.categorical[1]))
     for name, future, symbol, colour in groups:
@@ -72,25 +82,20 @@ def build_timeline(milestones: pd.DataFrame, *, t: Translator, dark: bool = Fals
         if part.empty:
             continue
         disputed = part["has_alternatives"].tolist()
-        figure.add_trace(go.Scatter(
-            x=part["start"] + (part["finish"] - part["start"]) / 2, y=[t(f"track.{x}") for x in part["track"]],
+        traces.append(go.Scatter(
+            x=part["start"] + (part["finish"] - part["start"]) / 2, y=[track_names[x] for x in part["track"]],
             mode="markers", name=name,
             marker=dict(symbol=symbol, size=[15 if d else 12 for d in disputed], color=colour,
                         line=dict(width=[2.5 if d else 1 for d in disputed], color=colours.text)),
             customdata=part["id"], hovertext=[_milestone_hover(row, t) for row in part.itertuples()],
             hovertemplate="%{hovertext}<extra></extra>",
         ))
-    spans = milestones[(milestones["finish"] - milestones["start"]) > pd.Timedelta(days=1)]
-    for row in spans.itertuples():
-        if row.precision == "day" and row.end_date:  # a bar only where both ends are real days
-            figure.add_shape(type="line", x0=row.start, x1=row.finish, y0=t(f"track.{row.track}"),
-                             y1=t(f"track.{row.track}"), line=dict(color=colours.muted_text, width=3), layer="below")
-    figure.update_layout(**_layout(t, dark, height, legend_y=1.02), hovermode="closest", clickmode="event+select",
-                         dragmode="pan")
-    figure.update_yaxes(categoryorder="array", categoryarray=[t(f"track.{x}") for x in reversed(tracks)],
-                        **_value_axis(t), **_axis_style(dark))
-    figure.update_xaxes(type="date", **_axis_style(dark))
-    return figure
+    layout = _layout(t, dark, height, legend_y=1.02)
+    layout.update(hovermode="closest", clickmode="event+select", dragmode="pan",
+                  yaxis=dict(categoryorder="array", categoryarray=[track_names[x] for x in reversed(tracks)],
+                             **_value_axis(t), **_axis_style(dark)),
+                  xaxis=dict(type="date", **_axis_style(dark)))
+    return go.Figure(data=traces, layout=layout)
 
 
 def build_activity_chart(activity: pd.DataFrame, *, t: Translator, dark: bool = False,
@@ -148,23 +153,23 @@ def build_index_lines(frame: pd.DataFrame, *, value: str, value_title: str, t: T
     if frame.empty:
         return empty_figure(t("indices.empty"), t=t, dark=dark)
     colours = palette(dark)
-    figure = go.Figure()
     symbols = ["circle", "square", "diamond", "triangle-up", "cross", "x", "star", "hexagon"]
+    traces = []
     for position, (country, part) in enumerate(frame.groupby("country_name", sort=True)):
         part = part.sort_values("edition")
         main = country == highlight
-        figure.add_trace(go.Scatter(
+        traces.append(go.Scatter(
             x=part["edition"], y=part[value], name=country, mode="lines+markers",
             line=dict(width=4 if main else 1.5, color=colours.categorical[position % len(colours.categorical)]),
             marker=dict(symbol=symbols[position % len(symbols)], size=10 if main else 7),
             customdata=part[["rank_text"]].fillna(""),
             hovertemplate=t("indices.hover", country=country) + "<extra></extra>",
         ))
-    figure.update_layout(**_layout(t, dark, height))
-    figure.update_xaxes(dtick=1, **_axis_style(dark, t("axis.edition")))
-    figure.update_yaxes(autorange="reversed" if value == "rank" else True, **_value_axis(t),
-                        **_axis_style(dark, value_title))
-    return figure
+    layout = _layout(t, dark, height)
+    layout.update(xaxis=dict(dtick=1, **_axis_style(dark, t("axis.edition"))),
+                  yaxis=dict(autorange="reversed" if value == "rank" else True, **_value_axis(t),
+                             **_axis_style(dark, value_title)))
+    return go.Figure(data=traces, layout=layout)
 
 
 def build_target_progress(targets: pd.DataFrame, *, t: Translator, dark: bool = False,

@@ -7,6 +7,7 @@ No streamlit here.
 from __future__ import annotations
 
 import functools
+from typing import Iterable
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -166,8 +167,29 @@ def percent_comparison(store: Store, years: tuple[int, int], lang: str) -> pd.Da
     ).sort_values(["series", "value"], ascending=[True, False])
 
 
+def _years_present(years: tuple[int, int], present: Iterable[int]) -> tuple[int, int]:
+    """The narrowest range holding the same data as ``years``: slider positions that select the same editions
+    or periods share one cached figure."""
+    inside = [year for year in present if years[0] <= year <= years[1]]
+    return (min(inside), max(inside)) if inside else years
+
+
 @cached
+def _adoption_years(store: Store) -> tuple[int, ...]:
+    return tuple(sorted({record.period.year for record in store.records("adoption")}))
+
+
+@cached
+def _index_editions(store: Store) -> tuple[int, ...]:
+    return tuple(sorted({record.edition for record in store.records("indices")}))
+
+
 def adoption_figure(store: Store, years: tuple[int, int], lang: str, dark: bool) -> go.Figure:
+    return _adoption_figure(store, _years_present(years, _adoption_years(store)), lang, dark)
+
+
+@cached
+def _adoption_figure(store: Store, years: tuple[int, int], lang: str, dark: bool) -> go.Figure:
     t = translator(lang)
     return build_grouped_bars(percent_comparison(store, years, lang), category="country_name", series="series",
                               value="value", text="value_text", value_title=t("adoption.axis"), t=t, dark=dark,
@@ -191,8 +213,12 @@ def index_lines(store: Store, years: tuple[int, int], index: str, lang: str) -> 
     return chosen.assign(country_name=[country_name(c, lang) for c in chosen["country"]])
 
 
-@cached
 def index_figure(store: Store, years: tuple[int, int], index: str, lang: str, dark: bool) -> go.Figure:
+    return _index_figure(store, _years_present(years, _index_editions(store)), index, lang, dark)
+
+
+@cached
+def _index_figure(store: Store, years: tuple[int, int], index: str, lang: str, dark: bool) -> go.Figure:
     t = translator(lang)
     frame = index_lines(store, years, index, lang)
     value = "score" if frame["score"].notna().any() else "rank"

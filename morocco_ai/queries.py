@@ -513,6 +513,7 @@ def _headline_readiness(store: Store) -> Optional[Headline]:
     return Headline(**base, note=("note.edition", (("index", latest.index_name), ("edition", latest.edition))))
 
 
+@cached
 def headline_figures(store: Store) -> tuple[Headline, ...]:
     """The overview's cards, each from its dataset; a card whose dataset is unreadable or empty is left out."""
     makers = (_headline_cosponsors, lambda s: _headline_adoption(s, "chatgpt_awareness"),
