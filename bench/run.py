@@ -1,0 +1,105 @@
+"""All four benchmarks in one run, the dashboard's pages beside hello.py and typical.py; ratios printed last.
+
+    .venv/bin/python -m bench.run            # full run (~30 min on 2 cores)
+    .venv/bin/python -m bench.run --quick    # smoke run: fewer repeats, 8 s load levels
+    .venv/bin/python -m bench.run --only load,memory --pages regions,timeline
+    .venv/bin/python -m bench.run --scale-out   # also the nginx replicas benchmark (bench/scale_out.py)
+
+BENCH_APP_DIR=DIR measures another checkout of the dashboard (e.g. `git archive HEAD | tar -x -C DIR`);
+BENCH_REFERENCE_DIR overrides ../shared/bench-reference; --nagle leaves Nagle's algorithm on in the servers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+
+from . import cold_start, load, memory, rerun
+from .common import APP_DIR, REFERENCE_DIR
+
+MEASURES = ("rerun", "cold_start", "load", "memory")
+
+
+def git_describe() -> str:
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=APP_DIR, capture_output=True, text=True,
+                              timeout=10).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=APP_DIR,
+                               capture_output=True, text=True, timeout=10).stdout.strip()
+        return (head or "no git") + (" (+ uncommitted changes)" if dirty else "")
+    except (OSError, subprocess.SubprocessError):
+        return "no git"
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="fewer repeats and shorter load levels")
+    parser.add_argument("--only", help=f"comma-separated subset of {','.join(MEASURES)}")
+    parser.add_argument("--pages", help="comma-separated url paths ('overview' for the default page)")
+    parser.add_argument("--scale-out", action="store_true", help="also run bench.scale_out (needs nginx)")
+    parser.add_argument("--nagle", action="store_true", help="leave Nagle's algorithm on in the servers")
+    parser.add_argument("--json", help="write the raw results to this file")
+    args = parser.parse_args(argv)
+    if args.nagle:
+        os.environ["BENCH_NAGLE"] = "1"
+    only = set(args.only.split(",")) if args.only else set(MEASURES)
+    pages = rerun.parse_pages(args.pages)
+    quick = args.quick
+
+    started = time.monotonic()
+    print(f"# Benchmark run {dt.datetime.now().isoformat(timespec='seconds')}")
+    print(f"command: {' '.join([os.path.basename(sys.executable), '-m', 'bench.run', *(argv or sys.argv[1:])])}")
+    print(f"dashboard: {APP_DIR} @ {git_describe()}; references: {REFERENCE_DIR}")
+    print(f"machine: {os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"servers {'with Nagle' if args.nagle else 'with TCP_NODELAY'}")
+
+    results = {}
+    if "rerun" in only:
+        results["rerun"] = rerun.run(pages, reruns=20 if quick else 30)
+    if "cold_start" in only:
+        results["cold_start"] = cold_start.run(pages, repeats=2 if quick else 5)
+    if "load" in only:
+        results["load"] = load.run(pages, duration=8.0 if quick else 20.0)
+    if "memory" in only:
+        results["memory"] = memory.run(pages, repeats=1 if quick else 2, churn_repeats=1 if quick else 2)
+    if args.scale_out:
+        from . import scale_out
+
+        results["scale_out"] = scale_out.run(duration=8.0 if quick else 20.0)
+
+    if args.json:
+        with open(args.json, "w") as handle:
+            json.dump(results, handle, indent=1, default=str)
+    print(f"\n# Ratios (dashboard page ÷ typical.py, same run; {(time.monotonic() - started) / 60:.1f} min)\n")
+    summary = []
+    with open(os.devnull, "w") as devnull:  # re-derive the ratio lines without reprinting the tables
+        stdout, sys.stdout = sys.stdout, devnull
+        try:
+            if "rerun" in results:
+                summary += rerun.report(results["rerun"])
+            if "cold_start" in results:
+                summary += cold_start.report(results["cold_start"])
+            if "load" in results:
+                summary += load.report(results["load"], load.LEVELS)
+            if "memory" in results:
+                summary += memory.report(results["memory"])
+            if "scale_out" in results:
+                from . import scale_out
+
+                summary += scale_out.report(results["scale_out"])
+        finally:
+            sys.stdout = stdout
+    for line in summary:
+        print(line)
+    misses = sum("MISSED" in line for line in summary)
+    print(f"\n{misses} of {len(summary)} ratio lines miss a target" if misses else "\nall targets met")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,196 @@
+"""Scale-out parts: two replicas behind nginx (scripts/serve_replicas.sh) and the Dockerfile.
+
+The nginx test needs Debian's nginx (`apt-get install nginx`): skipped locally without it, failed under CI=true.
+It starts the pair on free loopback ports, checks the security headers, the blocked metrics path, the health path
+and one real script run over the proxied websocket, stops one replica (the other keeps serving), then stops the
+script and checks that every port it used is closed. No timing is asserted: waits are bounded, nothing more.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = ROOT / "scripts" / "serve_replicas.sh"
+REPLICAS = 2
+
+
+def _nginx() -> str:
+    found = shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx", "/sbin/nginx") if Path(p).exists()), None)
+    if found is None:
+        message = "nginx is missing: apt-get install nginx"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return found
+
+
+def _port_open(port: int) -> bool:
+    with socket.socket() as sock:
+        sock.settimeout(0.5)
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+def _free_block(size: int) -> int:
+    for _ in range(50):
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        if port + size < 65000 and not any(_port_open(p) for p in range(port, port + size + 1)):
+            return port
+    raise RuntimeError("no free block of loopback ports")
+
+
+def _get(url: str) -> tuple[int, dict[str, str], bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, {k.lower(): v for k, v in response.headers.items()}, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, {k.lower(): v for k, v in error.headers.items()}, error.read()
+
+
+def _wait_until(check, timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(0.3)
+    raise AssertionError(f"gave up waiting for {what} after {timeout:.0f} s")
+
+
+def _healthy(url: str) -> bool:
+    try:
+        return _get(url + "/_stcore/health")[0] == 200
+    except OSError:
+        return False
+
+
+def _one_script_run(url: str) -> list[str]:
+    """Open a session through the proxy (GET first, as a browser), run the app once; return its headings."""
+    from bench.protocol import Session
+
+    async def run() -> list[str]:
+        session = Session(url, "timeline", timeout=90, fetch_index=True)
+        await session.open()
+        try:
+            await session.run()
+            assert session.cookie and "stroute=" in session.cookie, "nginx set no route cookie"
+            return session.titles
+        finally:
+            await session.close()
+
+    return asyncio.run(run())
+
+
+@pytest.fixture
+def replicas():
+    env = {**os.environ, "NGINX": _nginx(), "SERVE_REPLICAS_STATE": os.environ.get("TMPDIR", "/tmp")}
+    port = _free_block(REPLICAS)
+    process = subprocess.Popen(["bash", str(SCRIPT), str(REPLICAS), str(port)], cwd=ROOT, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until(lambda: _healthy(url) or process.poll() is not None, 180, "the proxy to answer")
+        assert process.poll() is None, f"serve_replicas.sh exited: {process.stdout.read()[-2000:]}"
+        yield process, port, url, env
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def test_two_replicas_behind_nginx_headers_blocked_metrics_failover_and_stop(replicas):
+    process, port, url, env = replicas
+    replica_ports = [port + i for i in range(1, REPLICAS + 1)]
+    assert all(_port_open(p) for p in replica_ports)
+
+    status, headers, body = _get(url + "/")
+    assert status == 200 and b"<html" in body.lower()
+    csp = headers.get("content-security-policy", "")
+    for directive in ("default-src 'self'", "connect-src 'self'", "frame-ancestors 'none'", "object-src 'none'",
+                      "worker-src 'self' blob:"):
+        assert directive in csp, directive
+    assert not re.search(r"https?:|wss?:|\*", csp), f"the CSP names a remote source: {csp}"
+    assert headers.get("x-frame-options") == "DENY"
+    assert headers.get("referrer-policy") == "no-referrer"
+    assert headers.get("x-content-type-options") == "nosniff"
+    assert "stroute=" in headers.get("set-cookie", "")
+
+    for path in ("/_stcore/metrics", "/_stcore/metrics/", "/_stcore/%6detrics", "//_stcore/metrics"):
+        blocked, blocked_headers, _ = _get(url + path)
+        assert blocked in (403, 404), (path, blocked)
+        assert blocked_headers.get("x-frame-options") == "DENY", path
+    assert _get(f"http://127.0.0.1:{replica_ports[0]}/_stcore/metrics")[0] == 200, "the replica itself serves it"
+
+    status, _, body = _get(url + "/_stcore/health")
+    assert (status, body) == (200, b"ok")
+
+    titles = _one_script_run(url)
+    assert titles, "the proxied session drew no heading"
+
+    stopped = subprocess.run(["bash", str(SCRIPT), "stop-replica", "1", str(port)], env=env, capture_output=True,
+                             text=True, timeout=60)
+    assert stopped.returncode == 0, stopped.stderr
+    _wait_until(lambda: not _port_open(replica_ports[0]), 60, "replica 1 to stop")
+    assert all(_get(url + "/_stcore/health")[0] == 200 for _ in range(6)), "the other replica stopped serving"
+    assert _one_script_run(url), "no script run on the remaining replica"
+
+    process.send_signal(signal.SIGTERM)
+    process.wait(timeout=60)
+    for p in [port, *replica_ports]:
+        _wait_until(lambda p=p: not _port_open(p), 30, f"port {p} to close")
+    leftover = Path(env["SERVE_REPLICAS_STATE"]) / f"serve_replicas.{port}.dir"
+    assert not leftover.exists(), "the run directory pointer was left behind"
+
+
+def _readme_install() -> tuple[str, str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = re.findall(r"^    (python3 -m venv .*requirements\.txt.*)$", readme, re.M)[0]
+    install, launch = command.rsplit(" && ", 1)
+    return install, launch
+
+
+def _dockerfile() -> list[tuple[str, str]]:
+    """(INSTRUCTION, arguments) pairs, continuation lines joined, comments dropped."""
+    joined = re.sub(r"\\\n\s*", " ", (ROOT / "Dockerfile").read_text(encoding="utf-8"))
+    pairs = []
+    for line in joined.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            keyword, _, rest = line.partition(" ")
+            pairs.append((keyword.upper(), rest.strip()))
+    return pairs
+
+
+def test_dockerfile_mirrors_the_readme_install_as_non_root_with_a_health_check():
+    instructions = _dockerfile()
+    keywords = [k for k, _ in instructions]
+    args = {k: [a for kk, a in instructions if kk == k] for k in keywords}
+    install, launch = _readme_install()
+    assert re.match(r"python:3\.1[1-9]-slim\b", args["FROM"][0])
+    assert install in args["RUN"], f"the Dockerfile's install differs from the README's: {install}"
+    assert args["USER"] and args["USER"][-1] not in ("root", "0"), "the image must run as a non-root user"
+    assert keywords.index("USER") < keywords.index("CMD")
+    healthcheck = args["HEALTHCHECK"][0]
+    assert "/_stcore/health" in healthcheck and not re.search(r"\b(curl|wget)\b", healthcheck)
+    assert args["EXPOSE"] == ["8501"]
+    words = re.findall(r'"([^"]*)"', args["CMD"][-1])
+    assert " ".join(words).startswith(launch), f"CMD does not start with the README's launch: {launch}"
+    assert words[words.index("--server.address") + 1] == "0.0.0.0"
+    ignored = (ROOT / ".dockerignore").read_text(encoding="utf-8").split()
+    assert ".venv" in ignored and ".git" in ignored
