@@ -23,7 +23,7 @@ def headline_card(column, headline: Headline, t: Translator) -> None:
         if headline.delta is not None else None
     with column:
         st.metric(t(f"card.{headline.key}") + (" ⚖" if others else ""), headline_value(headline, headline.value, t),
-                  delta=delta, help=help_text, border=True)
+                  delta=delta, help=md_escape(help_text), border=True)  # help renders Markdown: data escaped
         if others:
             st.caption("⚖ " + md_escape(t("card.disagree", others=others)))
 

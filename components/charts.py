@@ -105,20 +105,34 @@ def build_activity_chart(activity: pd.DataFrame, *, t: Translator, dark: bool = 
     if activity.empty:
         return empty_figure(t("diplomacy.activity_empty"), t=t, dark=dark)
     colours = palette(dark)
-    figure = go.Figure()
+    traces = []
     for position, (kind, part) in enumerate(activity.groupby("kind", sort=True)):
         name = t(f"kind.{kind}")
-        figure.add_trace(go.Bar(
+        colour = colours.categorical[position % len(colours.categorical)]
+        traces.append(go.Bar(
             x=part["year"].astype(str), y=part["count"], name=name, text=part["count"], textposition="inside",
-            marker=dict(color=colours.categorical[position % len(colours.categorical)],
-                        pattern=dict(shape=["", "/", ".", "x", "-", "|", "+"][position % 7])),
-            insidetextfont=dict(color="#ffffff" if not dark else "#0e1117"),
+            # the pattern is drawn over the solid colour (not instead of it), so the count stays readable
+            marker=dict(color=colour, pattern=dict(shape=["", "/", ".", "x", "-", "|", "+"][position % 7],
+                                                   fillmode="overlay", fgopacity=0.35, fgcolor=_readable_on(colour))),
+            insidetextfont=dict(color=_readable_on(colour)),
             hovertemplate=t("diplomacy.activity_hover", kind=name) + "<extra></extra>",
         ))
-    figure.update_layout(**_layout(t, dark, height), barmode="stack")
-    figure.update_xaxes(type="category", **_axis_style(dark, t("axis.year")))
-    figure.update_yaxes(dtick=1, **_value_axis(t), **_axis_style(dark, t("diplomacy.activity_axis")))
-    return figure
+    layout = _layout(t, dark, height, legend_y=-0.2)
+    layout.update(barmode="stack", xaxis=dict(type="category", **_axis_style(dark, t("axis.year"))),
+                  yaxis=dict(dtick=1, **_value_axis(t), **_axis_style(dark, t("diplomacy.activity_axis"))))
+    return go.Figure(data=traces, layout=layout)
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _readable_on(colour: str) -> str:
+    """Black or white, whichever contrasts more with ``colour`` (text on a coloured bar)."""
+    luminance = _luminance(colour)
+    return "#000000" if (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) else "#ffffff"
 
 
 def build_grouped_bars(frame: pd.DataFrame, *, category: str, series: str, value: str, text: str,

@@ -67,7 +67,7 @@ def sidebar_filters(region_names: dict[str, str], t: Translator) -> Filters:
         )
         st.slider(t("sidebar.years"), min_value=YEAR_MIN, max_value=YEAR_MAX, key=YEARS_WIDGET,
                   on_change=_years_changed, help=t("sidebar.years_help"))
-        for key, fields in st.session_state.get(NOTICES_KEY, []):
+        for key, fields in [*st.session_state.get("_lang_notices", []), *st.session_state.get(NOTICES_KEY, [])]:
             st.warning(t("notice.ignored"), icon=":material/warning:")
             st.text(t(key, **fields))  # the raw URL value is shown as plain text, never as Markdown
     sync_url(filters)

@@ -40,7 +40,7 @@ def milestone_entry(ctx: PageContext, record_id: str) -> None:
         return
     t = ctx.t
     title, title_lang = record.title.get(ctx.lang)
-    st.subheader(in_reader_language(title, title_lang, ctx.lang, markdown=True))
+    st.header(in_reader_language(title, title_lang, ctx.lang, markdown=True))
     when = t.date(record.date) + (f" – {t.date(record.end_date)}" if record.end_date else "")
     place = queries.region_names(ctx.store, ctx.lang).get(record.region, record.region)
     parts = [f"**{md_escape(when)}** ({md_escape(t('precision.' + record.date.precision))})",

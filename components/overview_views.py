@@ -8,10 +8,15 @@ from morocco_ai import queries
 
 from .cards import headline_cards
 from .page_context import PageContext
+from .provenance import dataset_available
 from .text import md_escape
 
 
+CARD_DATASETS = ("un_resolutions", "adoption", "targets", "jazari_institutes", "indices")
+
+
 def headlines(ctx: PageContext) -> None:
+    dataset_available(ctx, *CARD_DATASETS)  # an unreadable dataset's cards are missing: say why
     figures = queries.headline_figures(ctx.store)
     if not figures:
         st.info(ctx.t("overview.no_headline"), icon=":material/info:")

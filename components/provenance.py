@@ -38,6 +38,7 @@ def dataset_available(ctx: PageContext, *names: str) -> bool:
         except DatasetUnavailable as exc:
             ok = False
             dataset = exc.dataset
-            st.error(ctx.t("error.dataset_unreadable", title=md_escape(dataset.title), file=md_escape(dataset.path),
+            st.error(ctx.t("error.dataset_unreadable", title=md_escape(dataset.title),
+                           file=dataset.path.replace("`", ""),  # shown in a code span, where escapes show
                            reason=md_escape(dataset.broken)), icon=":material/error:")
     return ok

@@ -49,15 +49,17 @@ def region_map(ctx: PageContext, measure: str, *, key_prefix: str, height: int =
 
 def _profile_header(ctx: PageContext, code: str) -> None:
     t = ctx.t
+    if not dataset_available(ctx, "regions"):
+        st.header(code)
+        return
     row = queries.regions_frame(ctx.store, ctx.lang).set_index("code").loc[code]
-    st.subheader(f"{row['name_ar'] if ctx.lang == 'ar' else row['name_fr']} ({code})")
+    st.header(md_escape(f"{row['name_ar'] if ctx.lang == 'ar' else row['name_fr']} ({code})"))
     st.text(row["name_fr"] if ctx.lang == "ar" else row["name_ar"])
     if row["population_2024"] is not None:
         left, right = st.columns(2)
-        left.metric(t("regions.population"), t.number(int(row["population_2024"])),
-                    help=t("card.source", source=row["sources"]))
-        right.metric(t("regions.households"), t.number(int(row["households_2024"])),
-                     help=t("card.source", source=row["sources"]))
+        source = md_escape(t("card.source", source=row["sources"]))  # metric help renders Markdown
+        left.metric(t("regions.population"), t.number(int(row["population_2024"])), help=source)
+        right.metric(t("regions.households"), t.number(int(row["households_2024"])), help=source)
 
 
 def _profile_jazari(ctx: PageContext, code: str) -> None:
@@ -108,7 +110,7 @@ def region_profile(ctx: PageContext, *, key_prefix: str) -> None:
     """The profile of the first chosen region, or a prompt to choose one."""
     t = ctx.t
     if not ctx.filters.regions:
-        st.subheader(t("regions.profile"))
+        st.header(t("regions.profile"))
         st.info(t("regions.profile_prompt"), icon=":material/touch_app:")
         return
     code = ctx.filters.regions[0]

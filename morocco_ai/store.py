@@ -18,7 +18,7 @@ from typing import Any, Mapping, Optional
 import yaml
 from pydantic import ValidationError
 
-from .schema import MODELS, REGION_CODES, Record
+from .schema import MODELS, REGION_CODES, PartialDate, Record
 
 DATA_DIR_ENV = "MOROCCO_AI_DATA_DIR"
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -164,8 +164,11 @@ def _load_dataset(data_dir: Path, resource: Mapping[str, Any]) -> Dataset:
 
 
 def _cross_check(datasets: Mapping[str, Dataset]) -> list[Problem]:
-    """References between datasets: `related` ids exist, and the region reference covers the 12 codes."""
+    """References between datasets: `related` ids exist, and the region reference covers the 12 codes.
+    Links are not checked while a dataset is unreadable (its ids are unknown; its own problem is reported)."""
     problems: list[Problem] = []
+    if any(dataset.broken for dataset in datasets.values()):
+        return problems + _region_reference_problems(datasets)
     known = {record.id for dataset in datasets.values() for record in dataset.records}
     # ids of rejected records still exist in the files: a link to them is not a dangling link
     for dataset in datasets.values():
@@ -175,6 +178,11 @@ def _cross_check(datasets: Mapping[str, Dataset]) -> list[Problem]:
             for target in record.related:
                 if target not in known:
                     problems.append(Problem(dataset.path, record.id, "related", f"unknown record id {target!r}"))
+    return problems + _region_reference_problems(datasets)
+
+
+def _region_reference_problems(datasets: Mapping[str, Dataset]) -> list[Problem]:
+    problems: list[Problem] = []
     regions = datasets.get("regions")
     if regions and not regions.broken:
         codes = {getattr(record, "code", None) for record in regions.records}
@@ -182,6 +190,30 @@ def _cross_check(datasets: Mapping[str, Dataset]) -> list[Problem]:
         if missing:
             problems.append(Problem(regions.path, "-", "code", f"region codes missing: {', '.join(missing)}"))
     return problems
+
+
+def _valid_updates(updates: Any) -> tuple[list[dict], list[Problem]]:
+    """The descriptor's `updates` entries that have a valid date and a summary; the others reported."""
+    if updates is None:
+        return [], []
+    if not isinstance(updates, list):
+        return [], [Problem(DESCRIPTOR, "updates", "updates", "expected a list of {date, summary_en, ...}")]
+    valid, problems = [], []
+    for position, entry in enumerate(updates):
+        label = f"updates #{position + 1}"
+        if not isinstance(entry, dict):
+            problems.append(Problem(DESCRIPTOR, label, "(entry)", "expected a mapping"))
+            continue
+        try:
+            PartialDate.parse(entry.get("date"))
+        except ValueError as exc:
+            problems.append(Problem(DESCRIPTOR, label, "date", str(exc)))
+            continue
+        if not any(str(entry.get(key) or "").strip() for key in ("summary", "summary_en", "summary_fr", "summary_ar")):
+            problems.append(Problem(DESCRIPTOR, label, "summary", "a summary is required"))
+            continue
+        valid.append(entry)
+    return valid, problems
 
 
 def load_store(data_dir: Path | str) -> Store:
@@ -211,6 +243,9 @@ def load_store(data_dir: Path | str) -> Store:
         datasets[name] = _load_dataset(data_dir, resource)
         problems.extend(datasets[name].problems)
     problems.extend(_cross_check(datasets))
+    updates, update_problems = _valid_updates(package.get("updates"))
+    problems.extend(update_problems)
+    package = {**package, "updates": updates}
     return Store(
         data_dir=data_dir,
         title=package.get("title", ""),

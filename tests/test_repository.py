@@ -15,7 +15,8 @@ def test_ci_runs_exactly_the_readme_test_command():
     app_command, test_command = readme_commands()
     assert "requirements.txt" in app_command and "streamlit run app.py" in app_command
     ci_lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
-    assert ci_lines[-1] == test_command
+    assert test_command in ci_lines  # verbatim, on its own line
+    assert ci_lines[-1] == "exit $status" and ci_lines[ci_lines.index(test_command) + 1] == "status=$?"
 
 
 def test_core_package_never_imports_streamlit():

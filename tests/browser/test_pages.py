@@ -66,5 +66,5 @@ def test_sidebar_filter_set_on_one_page_is_set_on_the_next(app_url, page):
         page.wait_for_function("() => new URL(location.href).searchParams.get('region') === '09'", timeout=30_000)
         wait_for_app(page)
         assert "Souss-Massa (09)" in sidebar.inner_text()
-    expect(page.locator('[data-testid="stMain"] [data-testid="stHeading"] h3').first).to_contain_text(
+    expect(page.locator('[data-testid="stMain"] [data-testid="stHeading"] h2').first).to_contain_text(
         "Souss-Massa (09)", timeout=30_000)

@@ -38,8 +38,8 @@ def wait_for_map(page) -> None:
 
 
 def expect_profile(page, heading: str) -> None:
-    """Wait until the profile's heading (the first h3 of the page) reads ``heading``."""
-    expect(page.locator('[data-testid="stMain"] [data-testid="stHeading"] h3').first).to_contain_text(
+    """Wait until the profile's heading (the first h2 of the page) reads ``heading``."""
+    expect(page.locator('[data-testid="stMain"] [data-testid="stHeading"] h2').first).to_contain_text(
         heading, timeout=30_000)
 
 
