@@ -15,6 +15,12 @@ BASE_CSS = """<style>
 [data-testid="stCaptionContainer"] { opacity: .85; }
 [data-testid="stMultiSelect"] input { min-width: 24px; }
 </style>"""
+# Dark theme only: the selected-region chips take the light primary colour (#8cc0f0, which text needs: 9.8:1 on the
+# dark background); white on it is 1.9:1, so their text turns dark (11.5:1).
+DARK_CSS = """<style>
+[data-testid="stMultiSelectTagsContainer"] span { color: #0e1117 !important; }
+[data-testid="stMultiSelectTagsContainer"] svg { fill: #0e1117; color: #0e1117; }
+</style>"""
 # Right-to-left flow for the page, the sidebar, tables and cards.
 RTL_CSS = """<style>
 [data-testid="stMain"], [data-testid="stSidebar"], [data-testid="stSidebarContent"] { direction: rtl; }
@@ -49,5 +55,6 @@ def language_selector() -> str:
                      format_func=LANGUAGE_NAMES.get, on_change=_language_changed)
     if st.query_params.get(LANG_PARAM) != lang:
         st.query_params[LANG_PARAM] = lang
-    st.html(BASE_CSS + (RTL_CSS if translator(lang).rtl else ""))
+    dark = getattr(getattr(st.context, "theme", None), "type", None) == "dark"
+    st.html(BASE_CSS + (DARK_CSS if dark else "") + (RTL_CSS if translator(lang).rtl else ""))
     return lang
