@@ -27,12 +27,12 @@ VALID_LOADED = 22  # records in tests/fixtures/valid (3 of them milestones)
 NEEDED_BY = {
     "regions.yaml": {"regions"},  # the profile's names and census figures
     "milestones.yaml": {"overview", "regions", "timeline"},
-    "un_resolutions.yaml": {"diplomacy"},
+    "un_resolutions.yaml": {"overview", "diplomacy"},  # the overview's cards say which dataset they miss
     "institutions.yaml": {"regions"},
     "jazari_institutes.yaml": {"overview", "regions"},
-    "adoption.yaml": {"adoption"},
-    "indices.yaml": {"adoption"},
-    "targets.yaml": {"strategy"},
+    "adoption.yaml": {"overview", "adoption"},
+    "indices.yaml": {"overview", "adoption"},
+    "targets.yaml": {"overview", "strategy"},
 }
 
 GOOD_MILESTONE = {"id": "ms-bad", "date": "2024-05", "track": "events", "region": "04",

@@ -210,7 +210,7 @@ def test_milestone_entry_and_region_profile_keep_hostile_text_inert(watched, inj
     points = page.locator('[data-testid="stPlotlyChart"] .scatterlayer .point')
     assert points.count() > 0
     opened = False
-    entry = page.locator('[data-testid="stMain"] [data-testid="stHeading"] h3')
+    entry = page.locator('[data-testid="stMain"] [data-testid="stHeading"] h2')  # the entry's heading
     for index in range(min(points.count(), 12)):  # the Rabat milestone: description, other versions, sources
         points.nth(index).click(force=True)
         page.wait_for_timeout(1200)
