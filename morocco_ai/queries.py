@@ -140,12 +140,21 @@ def region_names(store: Store, lang: str = "en") -> dict[str, str]:
 @cached
 def milestones_frame(store: Store, filters: Filters = Filters(), lang: str = "en",
                      include_national: bool = True) -> pd.DataFrame:
+    """The milestones in the filters, one row each (built once per language, then only masked per filter)."""
+    frame = _all_milestones(store, lang)
+    last_year = frame["end_year"]
+    keep = (frame["year"] <= filters.years[1]) & (last_year >= filters.years[0])
+    if not filters.all_regions:
+        scopes = ("national", "international") if include_national else ()
+        keep &= frame["region"].isin((*filters.regions, *scopes))
+    return frame[keep].drop(columns="end_year").reset_index(drop=True)
+
+
+@cached
+def _all_milestones(store: Store, lang: str) -> pd.DataFrame:
     names = region_names(store, lang)
     rows = []
     for record in store.records("milestones"):
-        if not (_years_overlap(record.date, record.end_date, filters.years)
-                and _region_ok(record.region, filters, include_national)):
-            continue
         title, title_lang = text_in(record.title, lang)
         description, _ = text_in(record.description, lang)
         end = record.end_date or record.date
@@ -158,6 +167,7 @@ def milestones_frame(store: Store, filters: Filters = Filters(), lang: str = "en
             "start": pd.Timestamp(record.date.first_day),
             "finish": pd.Timestamp(end.last_day) + pd.Timedelta(days=1),
             "year": record.date.year,
+            "end_year": end.year,
             "track": record.track,
             "region": record.region,
             "region_name": names.get(record.region, record.region),
@@ -169,9 +179,9 @@ def milestones_frame(store: Store, filters: Filters = Filters(), lang: str = "en
             "is_future": record.is_future,
             **_provenance(record, lang),
         })
-    columns = ["id", "date", "end_date", "date_label", "precision", "start", "finish", "year", "track", "region", "region_name",
-               "city", "title", "title_lang", "description", "status", "is_future", "sources", "source_url",
-               "n_sources", "alternatives", "has_alternatives"]
+    columns = ["id", "date", "end_date", "date_label", "precision", "start", "finish", "year", "end_year", "track",
+               "region", "region_name", "city", "title", "title_lang", "description", "status", "is_future",
+               "sources", "source_url", "n_sources", "alternatives", "has_alternatives"]
     return pd.DataFrame(rows, columns=columns).sort_values(["start", "id"], ignore_index=True)
 
 
