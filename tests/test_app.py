@@ -48,7 +48,7 @@ def test_page_renders_with_real_data(page):
 
 
 @pytest.mark.parametrize("page", PAGE_FILES)
-@pytest.mark.parametrize("params", [{"region": "10"}, {"region": "04,06", "years": "2023-2024"},
+@pytest.mark.parametrize("params", [{"region": "10"}, {"region": "05"}, {"region": "04,06", "years": "2023-2024"},
                                     {"region": "99", "years": "never"}, {"years": "2030-2030"}])
 def test_pages_take_filters_from_the_url(page, params):
     at = run_app(page, **params)
