@@ -18,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-from .common import MAP_PAGES, Server, Target, fmt_ratio, median, print_table, ratio, spread, targets, verdict
+from .common import print_lines, MAP_PAGES, Server, Target, fmt_ratio, median, print_table, ratio, spread, targets, verdict
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -122,10 +122,7 @@ def report(results: dict) -> list[str]:
                          f"{verdict(vs_typical, LIMIT)}), {fmt_ratio(vs_hello)} hello")
     print_table("2. Cold start: server start → content drawn in Chromium, s",
                 ["target", "n", "→ health", "→ drawn", "× hello", "× typical", "≤ 1.0× typical", "errors"], rows)
-    print()
-    for line in lines:
-        print(line)
-    return lines
+    return print_lines(lines)
 
 
 def main(argv: list[str] | None = None) -> None:

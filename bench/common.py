@@ -194,3 +194,11 @@ def verdict(value: float, limit: float, higher_is_better: bool = False) -> str:
         return "n/a"
     ok = value >= limit if higher_is_better else value <= limit
     return "ok" if ok else "MISSED"
+
+
+def print_lines(lines: list[str]) -> list[str]:
+    """Print a measure's ratio lines after a blank line (each benchmark ends with them) and hand them back."""
+    print()
+    for line in lines:
+        print(line)
+    return lines

@@ -20,7 +20,7 @@ import random
 import sys
 import time
 
-from .common import (Server, Target, fmt_ratio, median, percentile, print_table, ratio, spread, targets,
+from .common import (print_lines, Server, Target, fmt_ratio, median, percentile, print_table, ratio, spread, targets,
                      verdict)
 from .protocol import Session
 
@@ -144,10 +144,7 @@ def report(results: dict, levels: tuple[int, ...]) -> list[str]:
     print_table("3. Throughput and latency under websocket load (one server)",
                 ["target", "users", "runs/s", "per-second bins", "× hello", "× typical", "rerun ms median (min–max)",
                  "p95 ms", "server CPU", "sessions ok/failed"], rows)
-    print()
-    for line in lines:
-        print(line)
-    return lines
+    return print_lines(lines)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -18,7 +18,7 @@ import random
 import sys
 import time
 
-from .common import Server, Target, fmt_ratio, median, print_table, ratio, spread, targets, verdict
+from .common import print_lines, Server, Target, fmt_ratio, median, print_table, ratio, spread, targets, verdict
 from .protocol import Session
 
 OPEN_SESSIONS, CHURN_SESSIONS, CHURN_BATCH = 25, 50, 5
@@ -113,10 +113,7 @@ def report(results: dict) -> list[str]:
     print_table("4. Server RSS, MB",
                 ["target", "1 session", f"{OPEN_SESSIONS} open", "× hello", "× typical", "≤ 1.2× typical",
                  "after 1st closed", f"after {CHURN_SESSIONS} closed", "growth", "≤ 1.10×", "errors"], rows)
-    print()
-    for line in lines:
-        print(line)
-    return lines
+    return print_lines(lines)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -18,7 +18,7 @@ import subprocess
 import sys
 import time
 
-from .common import (APP_DIR, PYTHON, ROOT, Target, fmt_ratio, median, page_script, print_table, ratio, spread,
+from .common import (print_lines, APP_DIR, PYTHON, ROOT, Target, fmt_ratio, median, page_script, print_table, ratio, spread,
                      targets, verdict)
 
 REGION_CODES = [f"{i:02d}" for i in range(1, 13)]
@@ -108,10 +108,7 @@ def report(results: dict) -> list[str]:
     print_table("1. Rerun after a filter change (AppTest), ms",
                 ["target", "n", "median (min–max)", "first run", "× hello", "× typical", "≤ 0.5× typical",
                  "errors"], rows)
-    print()
-    for line in lines:
-        print(line)
-    return lines
+    return print_lines(lines)
 
 
 def main(argv: list[str] | None = None) -> None:

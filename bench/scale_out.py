@@ -18,7 +18,7 @@ import subprocess
 import sys
 import time
 
-from .common import APP_DIR, ROOT, fmt_ratio, free_port, percentile, port_open, print_table, ratio, server_env, \
+from .common import print_lines, APP_DIR, ROOT, fmt_ratio, free_port, percentile, port_open, print_table, ratio, server_env, \
     spread, wait_health
 from .load import level, warm_up
 
@@ -179,10 +179,7 @@ def report(results: dict) -> list[str]:
         f"scale out: one replica stopped mid-run, the other kept serving: {'yes' if serving else 'NO (MISSED)'}",
         f"scale out: pages through the proxy's CSP in Chromium: {'ok' if not bad else 'MISSED'}",
     ]
-    print()
-    for line in lines:
-        print(line)
-    return lines
+    return print_lines(lines)
 
 
 def main(argv: list[str] | None = None) -> None:
