@@ -154,8 +154,8 @@ def build_grouped_bars(frame: pd.DataFrame, *, category: str, series: str, value
                         line=dict(width=outline, color=colours.text)),
             hovertemplate="%{x}: %{text}<extra>" + str(name) + "</extra>",
         ))
-    figure.update_layout(**_layout(t, dark, height, legend_y=-0.15), barmode="group")
-    figure.update_layout(margin=dict(t=30))
+    # the legend above the bars: below them it collides with long (rotated) country labels on a phone
+    figure.update_layout(**_layout(t, dark, height, legend_y=1.02), barmode="group")
     figure.update_xaxes(type="category", autorange="reversed" if t.rtl else True, **_axis_style(dark))
     figure.update_yaxes(rangemode="tozero", **_value_axis(t), **_axis_style(dark, value_title))
     return figure

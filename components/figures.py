@@ -156,7 +156,8 @@ def percent_comparison(store: Store, years: tuple[int, int], lang: str) -> pd.Da
     if comparable.empty:
         return comparable.assign(country_name=[], series=[], value_text=[])
     main_survey = comparable.groupby("indicator")["survey"].agg(lambda s: s.value_counts().index[0])
-    series_name = comparable.groupby("indicator")["label"].agg(lambda s: min(s, key=len))
+    marked = mark_fallbacks(comparable, "label", "label_lang", lang)["label"]  # '[FR] …' where not translated
+    series_name = marked.groupby(comparable["indicator"]).agg(lambda s: min(s, key=len))
     names = [country_name(code, lang) for code in comparable["country"]]
     other = comparable["survey"] != comparable["indicator"].map(main_survey)
     return comparable.assign(
