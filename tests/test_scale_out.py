@@ -9,6 +9,7 @@ script and checks that every port it used is closed. No timing is asserted: wait
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import os
 import re
 import shutil
@@ -91,7 +92,10 @@ def _one_script_run(url: str) -> list[str]:
         finally:
             await session.close()
 
-    return asyncio.run(run())
+    # in a thread of its own: Playwright's sync API (browser tests earlier in the same pytest process) keeps an
+    # event loop running in the main thread, where asyncio.run() refuses to start another
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, run()).result(timeout=180)
 
 
 @pytest.fixture
