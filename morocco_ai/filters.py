@@ -79,23 +79,22 @@ def parse_years(raw: str) -> tuple[tuple[int, int], list[Notice]]:
     return clipped, notices
 
 
+def _parse_one(params: Mapping[str, ParamValue], name: str, parse, default, notices: list[Notice]):
+    """One parameter through its parser (the last of repeated values; over-long values refused)."""
+    if name not in params:
+        return default
+    raw = _last(params[name])
+    if len(raw) > MAX_PARAM_LENGTH:
+        notices.append(("notice.too_long", {"param": name}))
+        return default
+    value, found = parse(raw)
+    notices += found
+    return value
+
+
 def parse_params(params: Mapping[str, ParamValue]) -> tuple[Filters, list[Notice]]:
     """Filters from a query string mapping (repeated keys: the last wins), with a notice per ignored value."""
     notices: list[Notice] = []
-    regions: tuple[str, ...] = ()
-    years = (YEAR_MIN, YEAR_MAX)
-    if REGION_PARAM in params:
-        raw = _last(params[REGION_PARAM])
-        if len(raw) > MAX_PARAM_LENGTH:
-            notices.append(("notice.too_long", {"param": REGION_PARAM}))
-        else:
-            regions, found = parse_regions(raw)
-            notices += found
-    if YEARS_PARAM in params:
-        raw = _last(params[YEARS_PARAM])
-        if len(raw) > MAX_PARAM_LENGTH:
-            notices.append(("notice.too_long", {"param": YEARS_PARAM}))
-        else:
-            years, found = parse_years(raw)
-            notices += found
+    regions = _parse_one(params, REGION_PARAM, parse_regions, (), notices)
+    years = _parse_one(params, YEARS_PARAM, parse_years, (YEAR_MIN, YEAR_MAX), notices)
     return Filters(regions=regions, years=years), notices
