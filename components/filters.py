@@ -57,8 +57,12 @@ def sync_url(filters: Filters) -> None:
 def sidebar_filters(region_names: dict[str, str], t: Translator) -> Filters:
     """Draw the filters in the sidebar and return them."""
     filters = current_filters()
-    st.session_state[REGIONS_WIDGET] = list(filters.regions)
-    st.session_state[YEARS_WIDGET] = filters.years
+    # Write a widget's state only when it differs: a write makes the browser take the server's value, which would
+    # overwrite a key the user pressed while this run was still going.
+    if list(st.session_state.get(REGIONS_WIDGET, ())) != list(filters.regions):
+        st.session_state[REGIONS_WIDGET] = list(filters.regions)
+    if tuple(st.session_state.get(YEARS_WIDGET, ())) != filters.years:
+        st.session_state[YEARS_WIDGET] = filters.years
     with st.sidebar:
         st.multiselect(
             t("sidebar.regions"), options=list(REGION_CODES), key=REGIONS_WIDGET, on_change=_regions_changed,

@@ -263,6 +263,8 @@ def test_every_filter_is_usable_from_the_keyboard(app_url, page):
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
     url_param(page, "years", "2019-2030")
+    wait_for_app(page)
+    tab_to(page, "sidebar:stSlider:range")  # no-op while the thumb still has focus
     page.keyboard.press("ArrowLeft")
     url_param(page, "years", "2018-2030")
     wait_for_app(page)
@@ -284,6 +286,10 @@ def test_every_filter_is_usable_from_the_keyboard(app_url, page):
     wait_for_app(page)
     expect(page.locator("h1").first).to_contain_text("Chronologie", timeout=30_000)
     assert "region=09" in page.url and "years=2018-2030" in page.url
+    # The widgets (relabelled in French) still show the kept filters, not their defaults.
+    thumbs = page.locator('[data-testid="stSidebar"] [data-testid="stSlider"] input[type="range"]')
+    expect(thumbs.first).to_have_attribute("aria-valuetext", "2018")
+    expect(page.locator('[data-testid="stSidebar"]')).to_contain_text("Souss-Massa (09)")
     screenshot(page, "keyboard_timeline_fr")
 
     # The Regions page's measure picker: ArrowDown opens it, Enter takes the next measure.
