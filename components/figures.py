@@ -41,20 +41,24 @@ YEAR_DEPENDENT_MEASURES = frozenset({"milestones", "milestones_per_million", "in
 
 
 def region_map_figure(store: Store, measure: str, years: tuple[int, int], selected: tuple[str, ...], lang: str,
-                      dark: bool, height: int = MAP_HEIGHT, renderer: str = "map") -> go.Figure:
-    """The map for these arguments; a measure that ignores the years is cached once for every year range."""
+                      dark: bool, height: int = MAP_HEIGHT, renderer: str = "map",
+                      geojson_url: str | None = None) -> go.Figure:
+    """The map for these arguments; a measure that ignores the years is cached once for every year range.
+
+    With ``geojson_url`` the figure points at the shapes (served as a static file) instead of holding them.
+    """
     if measure not in YEAR_DEPENDENT_MEASURES:
         years = Filters().years
-    return _region_map_figure(store, measure, years, selected, lang, dark, height, renderer)
+    return _region_map_figure(store, measure, years, selected, lang, dark, height, renderer, geojson_url)
 
 
 @functools.lru_cache(maxsize=64)
 def _region_map_figure(store: Store, measure: str, years: tuple[int, int], selected: tuple[str, ...], lang: str,
-                       dark: bool, height: int, renderer: str) -> go.Figure:
+                       dark: bool, height: int, renderer: str, geojson_url: str | None) -> go.Figure:
     t = translator(lang)
     frame = queries.region_measure(store, measure, years, lang)
     return build_region_map(
-        load_region_geojson(), frame, measure_label=t(f"measure.{measure}"),
+        geojson_url or load_region_geojson(), frame, measure_label=t(f"measure.{measure}"),
         categorical=measure in queries.CATEGORICAL_MEASURES,
         category_labels={status: t(f"jazari_status.{status}") for status in JAZARI_STATUSES},
         category_order=JAZARI_STATUSES, selected=selected, dark=dark, height=height,

@@ -44,7 +44,7 @@ def _hover(frame: pd.DataFrame, measure_label: str) -> list[str]:  # labels arri
 
 
 def build_region_map(
-    geojson: dict,
+    geojson: dict | str,
     measure: pd.DataFrame,
     *,
     measure_label: str,
@@ -60,6 +60,9 @@ def build_region_map(
 ) -> go.Figure:
     """Regions coloured by ``measure`` (columns code, name, value, label), in one trace (the GeoJSON is the
     figure's bulk: one copy, not one per category).
+
+    ``geojson`` is the FeatureCollection itself, or the URL plotly.js fetches it from (the pages: then every
+    run's figure stays a few kilobytes instead of carrying the shapes again).
 
     Categorical measures get a stepped colour scale whose colour bar names each category in text, and the hover
     repeats it; numeric measures get a sequential scale. ``selected`` regions stay opaque, the others fade.

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+
 import streamlit as st
 
 from morocco_ai import queries
 from morocco_ai.filters import Filters
+from morocco_ai.geo import REGIONS_GEOJSON
 
 from .figures import INSTITUTION_COLUMNS, MAP_COLUMNS, MAP_HEIGHT, MEASURE_DATASETS, MEASURES, MILESTONE_COLUMNS
 from .figures import institution_rows, milestone_rows, region_map_figure
@@ -26,13 +29,27 @@ def _map_clicked(widget_key: str) -> None:
     set_regions(str(point.get("location")) for point in selection.get("points", []))
 
 
+@functools.lru_cache(maxsize=1)
+def _served_geojson_url(base_url_path: str, version: int) -> str:
+    return "/".join(["", *filter(None, base_url_path.split("/")), "app", "static", f"{REGIONS_GEOJSON.name}?v={version}"])
+
+
+def geojson_url() -> str | None:
+    """Where the browser fetches the region shapes: `static/` (a link to data/geo) when the server serves it,
+    so a run's message carries the figure without its 56 KB of shapes; None (shapes inline) otherwise."""
+    if not st.get_option("server.enableStaticServing"):
+        return None
+    # the file's mtime as a version, so a rebuilt file is never read from the browser's cache
+    return _served_geojson_url(st.get_option("server.baseUrlPath") or "", int(REGIONS_GEOJSON.stat().st_mtime))
+
+
 def region_map(ctx: PageContext, measure: str, *, key_prefix: str, height: int = MAP_HEIGHT) -> None:
     """The choropleth; a click on a region sets the global region filter (shift-click adds, empty click clears)."""
     if not dataset_available(ctx, *MEASURE_DATASETS[measure]):
         return
     t = ctx.t
     figure = region_map_figure(ctx.store, measure, ctx.filters.years, ctx.filters.regions, ctx.lang, ctx.dark,
-                               height)
+                               height, geojson_url=geojson_url())
     widget_key = f"{key_prefix}_map"
     frame = queries.region_measure(ctx.store, measure, ctx.filters.years, ctx.lang)
     summary = "; ".join(f"{name}: {label}" for name, label in zip(frame["name"], frame["label"]))

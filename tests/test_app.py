@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -123,3 +124,15 @@ def test_unreadable_data_package_gives_a_clear_error(tmp_path, monkeypatch):
     message = at.error[0].value
     assert "The data package cannot be read" in message and "datapackage\\.yaml" in message
     assert str(tmp_path) not in message.replace("\\", "")  # no server path on a public page
+
+
+@pytest.mark.parametrize("page", ["pages/regions.py", "pages/overview.py"])
+def test_the_map_fetches_its_shapes_instead_of_carrying_them_on_every_run(page):
+    """With static serving on (.streamlit/config.toml), the map's figure names the GeoJSON's URL."""
+    at = run_app(page, region="03")
+    specs = [chart.proto.spec for chart in at.get("plotly_chart")]
+    maps = [spec for spec in specs if json.loads(spec)["data"][0]["type"] == "choroplethmap"]
+    assert len(maps) == 1
+    trace = json.loads(maps[0])["data"][0]
+    assert re.fullmatch(r"/app/static/regions\.geojson\?v=\d+", trace["geojson"]), trace["geojson"]
+    assert len(maps[0]) < 20_000  # was ~190 kB with the shapes inline

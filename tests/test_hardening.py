@@ -13,11 +13,14 @@ import sys
 import textwrap
 import time
 import tomllib
+import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
 from streamlit import config as st_config
+
+from morocco_ai.geo import REGIONS_GEOJSON
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / ".streamlit" / "config.toml"
@@ -71,7 +74,14 @@ def test_production_config_locks_the_demo_down():
     assert options["server.maxMessageSize"] <= 5
     assert options["server.headless"] is True and options["global.developmentMode"] is False
     assert options["server.runOnSave"] is False and options["server.fileWatcherType"] == "none"
-    assert options["server.enableStaticServing"] is False
+    assert options["server.enableStaticServing"] is True  # serves static/ only: see the next test
+
+
+def test_static_serving_exposes_only_the_region_shapes():
+    """/app/static/ serves the folder beside app.py: it must be the public GeoJSON folder and nothing else."""
+    static = ROOT / "static"
+    assert static.resolve() == REGIONS_GEOJSON.parent.resolve()
+    assert sorted(p.name for p in static.iterdir()) == [REGIONS_GEOJSON.name]
 
 
 def test_production_config_keeps_every_development_setting_but_the_hardened_ones():
@@ -120,7 +130,7 @@ def _handshake(port: int, host: str) -> int:
 def production_server(tmp_path_factory):
     """The app run from a folder whose .streamlit/config.toml is the production file (as deployed)."""
     site = tmp_path_factory.mktemp("site")
-    for name in ("app.py", "pages", "components", "morocco_ai", "data"):
+    for name in ("app.py", "pages", "components", "morocco_ai", "data", "static"):
         (site / name).symlink_to(ROOT / name)
     (site / ".streamlit").mkdir()
     (site / ".streamlit" / "config.toml").write_text(PRODUCTION.read_text(encoding="utf-8"), encoding="utf-8")
@@ -152,6 +162,16 @@ def test_production_server_refuses_unknown_hosts(production_server):
     assert _handshake(production_server, PLACEHOLDER_HOST) == 101
     assert _handshake(production_server, "evil.example") == 403  # DNS rebinding: refused
     assert _handshake(production_server, "demo.example.org.evil.example") == 403
+
+
+def test_production_server_serves_the_region_shapes_and_nothing_beside_them(production_server):
+    base = f"http://127.0.0.1:{production_server}/app/static/"
+    with urllib.request.urlopen(base + REGIONS_GEOJSON.name, timeout=10) as response:
+        assert json.load(response) == json.loads(REGIONS_GEOJSON.read_text(encoding="utf-8"))
+    for path in ("../datapackage.yaml", "..%2Fdatapackage.yaml", "../../app.py", "missing.geojson"):
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(base + path, timeout=10)
+        assert refused.value.code in (400, 404), path
 
 
 # --- the dependency audit --------------------------------------------------------------------------------------
