@@ -12,7 +12,7 @@ import functools
 from pathlib import Path
 from typing import Optional, Union
 
-import yaml
+from . import yaml_io
 from babel import Locale
 from babel.dates import format_date as babel_format_date
 from babel.dates import format_skeleton
@@ -41,7 +41,7 @@ def _flatten(tree: dict, prefix: str = "") -> dict[str, str]:
 @functools.lru_cache(maxsize=8)
 def catalogue(lang: str, directory: Path = CATALOGUE_DIR) -> dict[str, str]:
     """The flat key -> text mapping of one language."""
-    return _flatten(yaml.safe_load((directory / f"{lang}.yaml").read_text(encoding="utf-8")) or {})
+    return _flatten(yaml_io.safe_load((directory / f"{lang}.yaml").read_text(encoding="utf-8")) or {})
 
 
 class Translator:

@@ -15,7 +15,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping, Optional
 
-import yaml
+from . import yaml_io
 from pydantic import ValidationError
 
 from .schema import MODELS, REGION_CODES, PartialDate, Record
@@ -116,8 +116,8 @@ def _read_rows(path: Path) -> list[Any]:
     if not text.strip():
         raise ValueError("file is empty")
     try:
-        rows = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
+        rows = yaml_io.safe_load(text)
+    except yaml_io.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         raise ValueError(f"YAML syntax error{where}: {getattr(exc, 'problem', exc)}") from None
@@ -220,10 +220,10 @@ def load_store(data_dir: Path | str) -> Store:
     """Read and validate every resource listed in the data folder's descriptor."""
     data_dir = Path(data_dir)
     try:
-        package = yaml.safe_load((data_dir / DESCRIPTOR).read_text(encoding="utf-8"))
+        package = yaml_io.safe_load((data_dir / DESCRIPTOR).read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ValueError(f"{DESCRIPTOR}: file not found in the data folder") from None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+    except (OSError, UnicodeDecodeError, yaml_io.YAMLError) as exc:
         # the reason without server paths: the message can reach a public page
         reason = getattr(exc, "problem", None) or type(exc).__name__
         mark = getattr(exc, "problem_mark", None)
