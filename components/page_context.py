@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import functools
 import gc
+import threading
 
 import streamlit as st
 
@@ -49,13 +50,20 @@ def _ensure_router() -> None:
         st.rerun()
 
 
-@functools.lru_cache(maxsize=1)
 def _freeze_heap() -> None:
-    """Once per process, after the data and modules are loaded: move the long-lived heap out of the garbage
-    collector's sight. Streamlit collects after every script run, and scanning pandas/Plotly/GeoJSON objects
-    again and again was half of a rerun (see ../shared/notes/streamlit-field-notes.md)."""
     gc.collect()
     gc.freeze()
+
+
+@functools.lru_cache(maxsize=1)
+def _freeze_heap_soon(delay: float = 3.0) -> None:
+    """Once per process, after the data and modules are loaded: move the long-lived heap out of the garbage
+    collector's sight. Streamlit collects after every script run, and scanning pandas/Plotly/GeoJSON objects
+    again and again was half of a rerun (see ../shared/notes/streamlit-field-notes.md). Done on a timer thread
+    so that the first visitor's page does not wait for the full collection."""
+    timer = threading.Timer(delay, _freeze_heap)
+    timer.daemon = True
+    timer.start()
 
 
 def page_context() -> PageContext:
@@ -68,5 +76,5 @@ def page_context() -> PageContext:
     except ValueError as exc:
         st.error(translator(lang)("error.package_unreadable", reason=md_escape(exc)), icon=":material/error:")
         st.stop()
-    _freeze_heap()
+    _freeze_heap_soon()
     return PageContext(store=store, filters=current_filters(), lang=lang, dark=is_dark_theme())
