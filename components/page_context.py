@@ -50,18 +50,21 @@ def _ensure_router() -> None:
         st.rerun()
 
 
-def _freeze_heap() -> None:
+def _collect_and_refreeze() -> None:
+    gc.unfreeze()
     gc.collect()
     gc.freeze()
 
 
 @functools.lru_cache(maxsize=1)
-def _freeze_heap_soon(delay: float = 3.0) -> None:
-    """Once per process, after the data and modules are loaded: move the long-lived heap out of the garbage
-    collector's sight. Streamlit collects after every script run, and scanning pandas/Plotly/GeoJSON objects
-    again and again was half of a rerun (see ../shared/notes/streamlit-field-notes.md). Done on a timer thread
-    so that the first visitor's page does not wait for the full collection."""
-    timer = threading.Timer(delay, _freeze_heap)
+def _freeze_heap() -> None:
+    """Once per process, after the modules are loaded: move the long-lived heap out of the garbage collector's
+    sight. Streamlit collects after every script run, and scanning pandas/Plotly/GeoJSON objects
+    again and again was half of a rerun (see ../shared/notes/streamlit-field-notes.md). Frozen at once, so the
+    first visitor's run (data loading included) does not pay full collections either; a timer thread collects
+    the garbage frozen with it a few seconds later, and freezes the data and figures loaded by then."""
+    gc.freeze()
+    timer = threading.Timer(3.0, _collect_and_refreeze)
     timer.daemon = True
     timer.start()
 
@@ -71,10 +74,10 @@ def page_context() -> PageContext:
     of a traceback (every page needs it)."""
     _ensure_router()
     lang = current_language()
+    _freeze_heap()
     try:
         store = get_store()
     except ValueError as exc:
         st.error(translator(lang)("error.package_unreadable", reason=md_escape(exc)), icon=":material/error:")
         st.stop()
-    _freeze_heap_soon()
     return PageContext(store=store, filters=current_filters(), lang=lang, dark=is_dark_theme())
