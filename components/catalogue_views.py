@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import streamlit as st
 
 from morocco_ai import export, queries
@@ -24,15 +26,16 @@ def catalogue(ctx: PageContext, *, key_prefix: str) -> None:
     data_table(frame, key_prefix=key_prefix, t=t, file_name="catalogue.csv",
                columns=CATALOGUE_COLUMNS)
     st.subheader(t("sources.downloads"))
-    st.download_button(t("sources.package_zip"), export.package_zip(ctx.store), file_name="morocco-ai-data.zip",
+    # each file is built when its button is clicked (then cached), not on every run
+    st.download_button(t("sources.package_zip"), functools.partial(export.package_zip, ctx.store), file_name="morocco-ai-data.zip",
                        mime="application/zip", key=f"{key_prefix}_zip", on_click="ignore")
     for dataset in ctx.store.datasets.values():
         if dataset.broken:
             continue
         left, right, label = st.columns([1, 1, 4])
-        left.download_button("CSV", export.dataset_csv(ctx.store, dataset.name), file_name=f"{dataset.name}.csv",
+        left.download_button("CSV", functools.partial(export.dataset_csv, ctx.store, dataset.name), file_name=f"{dataset.name}.csv",
                              mime="text/csv", key=f"{key_prefix}_{dataset.name}_csv", on_click="ignore")
-        right.download_button("JSON", export.dataset_json(ctx.store, dataset.name),
+        right.download_button("JSON", functools.partial(export.dataset_json, ctx.store, dataset.name),
                               file_name=f"{dataset.name}.json", mime="application/json",
                               key=f"{key_prefix}_{dataset.name}_json", on_click="ignore")
         label.text(t("sources.dataset_count", title=dataset.title, count=len(dataset.records)))

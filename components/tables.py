@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 import streamlit as st
 
+from morocco_ai.export import frame_csv
 from morocco_ai.i18n import Translator
 
 
@@ -26,5 +29,6 @@ def data_table(frame: pd.DataFrame, *, key_prefix: str, t: Translator, columns: 
 
 
 def download_csv(frame: pd.DataFrame, *, key_prefix: str, file_name: str, t: Translator) -> None:
-    st.download_button(t("download.view_csv"), frame.to_csv(index=False).encode("utf-8"), file_name=file_name,
+    """The rows as CSV, written only when the button is clicked: a run neither formats nor keeps a file."""
+    st.download_button(t("download.view_csv"), functools.partial(frame_csv, frame), file_name=file_name,
                        mime="text/csv", key=f"{key_prefix}_csv", on_click="ignore")

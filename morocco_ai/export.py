@@ -17,6 +17,10 @@ def _flat(value: object) -> object:
     return json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value
 
 
+def frame_csv(frame: pd.DataFrame) -> bytes:
+    return frame.to_csv(index=False).encode("utf-8")
+
+
 @functools.lru_cache(maxsize=64)
 def dataset_json(store: Store, name: str) -> bytes:
     records = [record.model_dump(mode="json", exclude_defaults=False) for record in store.records(name)]
@@ -26,8 +30,7 @@ def dataset_json(store: Store, name: str) -> bytes:
 @functools.lru_cache(maxsize=64)
 def dataset_csv(store: Store, name: str) -> bytes:
     records = [record.model_dump(mode="json") for record in store.records(name)]
-    frame = pd.DataFrame([{key: _flat(value) for key, value in row.items()} for row in records])
-    return frame.to_csv(index=False).encode("utf-8")
+    return frame_csv(pd.DataFrame([{key: _flat(value) for key, value in row.items()} for row in records]))
 
 
 @functools.lru_cache(maxsize=8)

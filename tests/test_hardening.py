@@ -130,7 +130,7 @@ def _handshake(port: int, host: str) -> int:
 def production_server(tmp_path_factory):
     """The app run from a folder whose .streamlit/config.toml is the production file (as deployed)."""
     site = tmp_path_factory.mktemp("site")
-    for name in ("app.py", "pages", "components", "morocco_ai", "data", "static"):
+    for name in ("app.py", "pages", "components", "morocco_ai", "data", "static", "assets"):
         (site / name).symlink_to(ROOT / name)
     (site / ".streamlit").mkdir()
     (site / ".streamlit" / "config.toml").write_text(PRODUCTION.read_text(encoding="utf-8"), encoding="utf-8")

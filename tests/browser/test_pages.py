@@ -68,3 +68,50 @@ def test_sidebar_filter_set_on_one_page_is_set_on_the_next(app_url, page):
         assert "Souss-Massa (09)" in sidebar.inner_text()
     expect(page.locator('[data-testid="stMain"] [data-testid="stHeading"] h2').first).to_contain_text(
         "Souss-Massa (09)", timeout=30_000)
+
+
+def test_the_view_csv_holds_exactly_the_filtered_rows(app_url, page, tmp_path):
+    """The button under a chart writes its file when clicked: the filtered rows, headers in the reader's language."""
+    import csv
+
+    from components.figures import MILESTONE_COLUMNS, milestone_rows
+    from morocco_ai.filters import Filters
+    from morocco_ai.i18n import translator
+    from morocco_ai.store import get_store
+
+    page.goto(f"{app_url}/timeline?lang=fr&region=09&years=2020-2026")
+    wait_for_app(page)
+    page.wait_for_selector(PAGES["timeline"], timeout=60_000)
+    t = translator("fr")
+    with page.expect_download(timeout=60_000) as download_info:
+        page.locator('[data-testid="stMain"] [data-testid="stDownloadButton"] button',
+                     has_text=t("download.view_csv")).first.click()
+    assert download_info.value.suggested_filename == "milestones.csv"
+    with open(download_info.value.path(), encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    expected = milestone_rows(get_store(), Filters(regions=("09",), years=(2020, 2026)), "fr", True)
+    assert rows[0] == [t(key) for key in MILESTONE_COLUMNS.values()]
+    assert len(rows) - 1 == len(expected) > 0
+    assert [row[1] for row in rows[1:]] == list(expected["title"])
+    years = [int(row[0][-4:]) for row in rows[1:] if row[0][-4:].isdigit()]
+    assert years and all(2020 <= year <= 2026 for year in years)
+    assert page.requests.outside_localhost() == []
+
+
+def test_the_data_package_downloads_as_one_zip(app_url, page):
+    import zipfile
+
+    from morocco_ai.i18n import translator
+    from morocco_ai.store import get_store
+
+    page.goto(f"{app_url}/sources?lang=en")
+    wait_for_app(page)
+    page.wait_for_selector(PAGES["sources"], timeout=60_000)
+    with page.expect_download(timeout=60_000) as download_info:
+        page.locator('[data-testid="stDownloadButton"] button', has_text=translator("en")("sources.package_zip")).click()
+    with zipfile.ZipFile(download_info.value.path()) as archive:
+        names = set(archive.namelist())
+    store = get_store()
+    expected = {"morocco-ai-data/datapackage.yaml", "morocco-ai-data/geo/regions.geojson",
+                *(f"morocco-ai-data/{dataset.path}" for dataset in store.datasets.values())}
+    assert names == expected
