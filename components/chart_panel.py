@@ -24,6 +24,5 @@ def chart(figure: go.Figure, data: pd.DataFrame, *, key_prefix: str, alt: str, f
         options.update(on_select=on_select, selection_mode="points")
     state = st.plotly_chart(figure, **options)
     headers = {name: t(key) for name, key in columns.items()}
-    download_csv(data[list(columns)].rename(columns=headers), key_prefix=f"{key_prefix}_chart", file_name=file_name,
-                 t=t)
+    download_csv(data, headers, key_prefix=f"{key_prefix}_chart", file_name=file_name, t=t)
     return state

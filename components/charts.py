@@ -45,6 +45,11 @@ def empty_figure(message: str, *, t: Translator, dark: bool = False, height: int
     return figure
 
 
+# the columns a hover reads (itertuples over only these: a row of every column costs a pandas lookup per column)
+HOVER_FIELDS = ["title", "date_label", "precision", "region_name", "city", "is_future", "status",
+                "has_alternatives", "n_sources"]
+
+
 def _milestone_hover(row, t: Translator) -> str:
     place = row.region_name + (f", {row.city}" if row.city else "")
     flags = []
@@ -55,6 +60,16 @@ def _milestone_hover(row, t: Translator) -> str:
     note = ("<br><i>" + "; ".join(flags) + "</i>") if flags else ""
     return (f"<b>{row.title}</b><br>{row.date_label} ({t('precision.' + row.precision)})<br>{place}<br>"
             f"{t('timeline.hover_sources', count=row.n_sources)}{note}")
+
+
+DAY_MS = 86_400_000
+# Date ticks in numbers at every zoom level: plotly.js would otherwise name months in English ("Jan 2024") on a
+# French or Arabic page; hovers carry the Babel-formatted date instead.
+NUMERIC_DATE_TICKS = [
+    dict(dtickrange=[None, 27 * DAY_MS], value="%d/%m/%Y"),
+    dict(dtickrange=[27 * DAY_MS, "M11"], value="%m/%Y"),
+    dict(dtickrange=["M12", None], value="%Y"),
+]
 
 
 def build_timeline(milestones: pd.DataFrame, *, t: Translator, dark: bool = False, height: int = 460) -> go.Figure:
@@ -70,9 +85,9 @@ def build_timeline(milestones: pd.DataFrame, *, t: Translator, dark: bool = Fals
     spans = milestones[(milestones["precision"] == "day") & (milestones["end_date"] != "")]
     if not spans.empty:
         x, y = [], []
-        for row in spans.itertuples():
-            x += [row.start, row.finish, None]
-            y += [track_names[row.track]] * 2 + [None]
+        for start, finish, track in zip(spans["start"], spans["finish"], spans["track"]):
+            x += [start, finish, None]
+            y += [track_names[track]] * 2 + [None]
         traces.append(go.Scatter(x=x, y=y, mode="lines", line=dict(color=colours.muted_text, width=3),
                                  hoverinfo="skip", showlegend=False))
     groups = ((t("timeline.recorded"), False, "circle", colours.categorical[2]),
@@ -87,14 +102,14 @@ def build_timeline(milestones: pd.DataFrame, *, t: Translator, dark: bool = Fals
             mode="markers", name=name,
             marker=dict(symbol=symbol, size=[15 if d else 12 for d in disputed], color=colour,
                         line=dict(width=[2.5 if d else 1 for d in disputed], color=colours.text)),
-            customdata=part["id"], hovertext=[_milestone_hover(row, t) for row in part.itertuples()],
+            customdata=part["id"], hovertext=[_milestone_hover(row, t) for row in part[HOVER_FIELDS].itertuples()],
             hovertemplate="%{hovertext}<extra></extra>",
         ))
     layout = _layout(t, dark, height, legend_y=1.02)
     layout.update(hovermode="closest", clickmode="event+select", dragmode="pan",
                   yaxis=dict(categoryorder="array", categoryarray=[track_names[x] for x in reversed(tracks)],
                              **_value_axis(t), **_axis_style(dark)),
-                  xaxis=dict(type="date", **_axis_style(dark)))
+                  xaxis=dict(type="date", tickformatstops=NUMERIC_DATE_TICKS, **_axis_style(dark)))
     return go.Figure(data=traces, layout=layout)
 
 

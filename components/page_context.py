@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import functools
 import gc
 import threading
+import time
 
 import pyarrow
 import streamlit as st
@@ -56,23 +57,39 @@ def _ensure_router() -> None:
         st.rerun()
 
 
+REFREEZE_EVERY_S = 30.0
+
+
 def _collect_and_refreeze() -> None:
     gc.unfreeze()
     gc.collect()
     gc.freeze()
 
 
+def _refreeze_forever(first_after: float, every: float) -> None:
+    time.sleep(first_after)
+    while True:
+        _collect_and_refreeze()
+        time.sleep(every)
+
+
 @functools.lru_cache(maxsize=1)
+def _start_collector() -> None:
+    threading.Thread(target=_refreeze_forever, args=(3.0, REFREEZE_EVERY_S), name="gc-refreeze",
+                     daemon=True).start()
+
+
 def _freeze_heap() -> None:
-    """Once per process, after the modules are loaded: move the long-lived heap out of the garbage collector's
-    sight. Streamlit collects after every script run, and scanning pandas/Plotly/GeoJSON objects
-    again and again was half of a rerun (see ../shared/notes/streamlit-field-notes.md). Frozen at once, so the
-    first visitor's run (data loading included) does not pay full collections either; a timer thread collects
-    the garbage frozen with it a few seconds later, and freezes the data and figures loaded by then."""
+    """At the start of every run: move what earlier runs left alive (modules, data, cached frames and figures,
+    other sessions' state) out of the garbage collector's sight.
+
+    Streamlit collects after every run (`runner.postScriptGC`), scanning every object not frozen. Under 25 users
+    that collection, scanning the caches as they grew, was most of a run (timeline: 6 runs/s with it, 23 without;
+    see ../shared/notes/streamlit-field-notes.md). With the heap frozen it scans only this run's objects, and a
+    thread collects everything every 30 s: cyclic garbage from earlier runs is freed at most 30 s late
+    (refcounting frees the rest at once, frozen or not)."""
     gc.freeze()
-    timer = threading.Timer(3.0, _collect_and_refreeze)
-    timer.daemon = True
-    timer.start()
+    _start_collector()
 
 
 def page_context() -> PageContext:

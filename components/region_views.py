@@ -60,8 +60,7 @@ def region_map(ctx: PageContext, measure: str, *, key_prefix: str, height: int =
     )
     st.caption(t("regions.map_caption"))
     headers = {name: t(key) for name, key in MAP_COLUMNS.items()}
-    download_csv(frame[list(MAP_COLUMNS)].rename(columns=headers), key_prefix=widget_key,
-                 file_name=f"regions_{measure}.csv", t=t)
+    download_csv(frame, headers, key_prefix=widget_key, file_name=f"regions_{measure}.csv", t=t)
 
 
 def _profile_header(ctx: PageContext, code: str) -> None:

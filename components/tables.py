@@ -24,11 +24,17 @@ def data_table(frame: pd.DataFrame, *, key_prefix: str, t: Translator, columns: 
     options = dict(on_select="rerun", selection_mode="single-row") if selectable else {}
     state = st.dataframe(shown, column_config=config, hide_index=True, width="stretch", height=height,
                          key=f"{key_prefix}_table", **options)
-    download_csv(shown.rename(columns=headers), key_prefix=key_prefix, file_name=file_name, t=t)
+    download_csv(frame, headers, key_prefix=key_prefix, file_name=file_name, t=t)
     return list(state.selection.rows) if selectable else []
 
 
-def download_csv(frame: pd.DataFrame, *, key_prefix: str, file_name: str, t: Translator) -> None:
-    """The rows as CSV, written only when the button is clicked: a run neither formats nor keeps a file."""
-    st.download_button(t("download.view_csv"), functools.partial(frame_csv, frame), file_name=file_name,
+def _view_csv(frame: pd.DataFrame, headers: dict[str, str]) -> bytes:
+    return frame_csv(frame[list(headers)].rename(columns=headers))
+
+
+def download_csv(frame: pd.DataFrame, headers: dict[str, str], *, key_prefix: str, file_name: str,
+                 t: Translator) -> None:
+    """The ``headers`` columns of ``frame`` (name -> header shown) as CSV, written only when the button is
+    clicked: a run neither formats nor keeps a file, and the button holds the shared cached frame, not a copy."""
+    st.download_button(t("download.view_csv"), functools.partial(_view_csv, frame, headers), file_name=file_name,
                        mime="text/csv", key=f"{key_prefix}_csv", on_click="ignore")

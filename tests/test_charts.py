@@ -61,6 +61,14 @@ def test_timeline_hover_keeps_the_recorded_precision(store):
     assert "sources disagree" in hover
 
 
+def test_timeline_date_ticks_are_numeric_at_every_zoom(store):
+    """No %b/%B (month names, which plotly.js writes in English) at any zoom level, and no zoom level left out."""
+    stops = build_timeline(queries.milestones_frame(store), t=FR).layout.xaxis.tickformatstops
+    assert [stop.value for stop in stops] == ["%d/%m/%Y", "%m/%Y", "%Y"]
+    assert stops[0].dtickrange[0] is None and stops[-1].dtickrange[1] is None
+    assert all(earlier.dtickrange[1] is not None for earlier in stops[:-1])
+
+
 def test_empty_selection_gives_an_explaining_figure(store):
     frame = queries.milestones_frame(store, Filters(years=(2017, 2018)))
     figure = build_timeline(frame, t=EN)

@@ -115,3 +115,16 @@ def test_the_data_package_downloads_as_one_zip(app_url, page):
     expected = {"morocco-ai-data/datapackage.yaml", "morocco-ai-data/geo/regions.geojson",
                 *(f"morocco-ai-data/{dataset.path}" for dataset in store.datasets.values())}
     assert names == expected
+
+
+def test_a_one_year_timeline_labels_its_dates_in_numbers(app_url, page):
+    """Zoomed to one year, plotly.js would write English month names on a French page."""
+    import re
+
+    page.goto(f"{app_url}/timeline?lang=fr&years=2024-2024")
+    wait_for_app(page)
+    page.wait_for_selector(PAGES["timeline"], timeout=60_000)
+    ticks = page.locator('[data-testid="stPlotlyChart"] .xtick text').all_text_contents()
+    assert len(ticks) >= 3, ticks
+    assert all(re.fullmatch(r"(\d{2}/)?(\d{2}/)?\d{4}", tick) for tick in ticks), ticks
+    assert any("/" in tick for tick in ticks), ticks  # months shown, as numbers
