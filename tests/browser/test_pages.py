@@ -30,7 +30,7 @@ def test_every_page_draws_in_both_themes(app_url, page):
         page.wait_for_selector(proof, timeout=60_000)
         page.wait_for_timeout(800)
         assert page.locator('[data-testid="stException"]').count() == 0, path
-        assert "Rabat-Salé-Kénitra (04)" in page.locator('[data-testid="stSidebar"]').inner_text(), path
+        expect(page.locator('[data-testid="stSidebar"]')).to_contain_text("Rabat-Salé-Kénitra (04)")
         assert page.locator('[role="dialog"]').count() == 0, f"{path}: a dialog (e.g. page not found) is open"
         screenshot(page, f"page_{path or 'overview'}_{theme}")
     assert page.requests.outside_localhost() == []
