@@ -136,3 +136,22 @@ def test_the_map_fetches_its_shapes_instead_of_carrying_them_on_every_run(page):
     trace = json.loads(maps[0])["data"][0]
     assert re.fullmatch(r"/app/static/regions\.geojson\?v=\d+", trace["geojson"]), trace["geojson"]
     assert len(maps[0]) < 20_000  # was ~190 kB with the shapes inline
+
+
+def test_clearing_streamlits_caches_recomputes_nothing():
+    """Any visitor's "clear cache" clears st.cache_*; the data and derived frames live in the process's own
+    caches, so the next run reuses them (no reload, no rebuild)."""
+    import streamlit as st
+
+    from morocco_ai import queries
+    from morocco_ai.store import get_store
+
+    at = run_app("pages/timeline.py")
+    store = get_store()
+    misses = queries.milestones_frame.cache_info().misses
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    at.run()
+    assert not at.exception
+    assert get_store() is store
+    assert queries.milestones_frame.cache_info().misses == misses
