@@ -66,24 +66,22 @@ async def churn(url: str, page: str, server: Server) -> tuple[float, float]:
     return first, server.rss_mb()
 
 
-def measure(target: Target, repeats: int, churn_repeats: int) -> dict:
-    out = {"one_mb": [], "open_mb": [], "first_mb": [], "after50_mb": [], "errors": []}
+def _record(out: dict, keys: tuple[str, str], repeats: int, target: Target, probe) -> None:
+    """Run ``probe`` on a fresh server ``repeats`` times; its two readings go under ``keys``, failures to errors."""
     for _ in range(repeats):
         try:
             with Server(target.script) as server:
-                one, rss = asyncio.run(open_sessions(server.url, target.page, server))
-            out["one_mb"].append(one)
-            out["open_mb"].append(rss)
+                readings = asyncio.run(probe(server.url, target.page, server))
+            for key, value in zip(keys, readings):
+                out[key].append(value)
         except Exception as exc:  # noqa: BLE001
             out["errors"].append(repr(exc)[:300])
-    for _ in range(churn_repeats):
-        try:
-            with Server(target.script) as server:
-                first, after = asyncio.run(churn(server.url, target.page, server))
-            out["first_mb"].append(first)
-            out["after50_mb"].append(after)
-        except Exception as exc:  # noqa: BLE001
-            out["errors"].append(repr(exc)[:300])
+
+
+def measure(target: Target, repeats: int, churn_repeats: int) -> dict:
+    out = {"one_mb": [], "open_mb": [], "first_mb": [], "after50_mb": [], "errors": []}
+    _record(out, ("one_mb", "open_mb"), repeats, target, open_sessions)
+    _record(out, ("first_mb", "after50_mb"), churn_repeats, target, churn)
     print(f"  memory: {target.name} done", file=sys.stderr, flush=True)
     return out
 
