@@ -4,16 +4,20 @@ from pathlib import Path
 
 import streamlit as st
 
-from components.filters import sidebar_filters
-from components.language import language_selector
-from components.page_context import page_context
-from morocco_ai import queries
-from morocco_ai.i18n import translator
+from components.session_start import chart_renderer_warmup
 
 FAVICON = Path(__file__).parent / "assets" / "favicon.png"
 # A small image of the flag, not the flag emoji (checking an emoji loads a 0.6 s table) nor a Material icon (its
 # favicon is fetched from fonts.gstatic.com: the app must not leave localhost).
 st.set_page_config(page_title="Morocco AI strategy dashboard", page_icon=FAVICON, layout="wide")
+# Before the heavy imports below: the browser loads its chart renderer while they run.
+chart_warmup = chart_renderer_warmup()
+
+from components.filters import sidebar_filters  # noqa: E402
+from components.language import language_selector  # noqa: E402
+from components.page_context import page_context  # noqa: E402
+from morocco_ai import queries  # noqa: E402
+from morocco_ai.i18n import translator  # noqa: E402
 
 t = translator(language_selector())
 PAGES = [
@@ -31,3 +35,4 @@ navigation = st.navigation(PAGES)
 ctx = page_context()
 sidebar_filters(queries.region_names(ctx.store, ctx.lang), ctx.t)
 navigation.run()
+chart_warmup.empty()

@@ -18,6 +18,7 @@ from morocco_ai.store import Store, get_store
 
 from .filters import current_filters
 from .language import current_language
+from .session_start import hand_deep_link_to_router
 from .text import md_escape
 
 
@@ -41,20 +42,6 @@ class PageContext:
 def is_dark_theme() -> bool:
     theme = getattr(st.context, "theme", None)
     return bool(theme is not None and getattr(theme, "type", None) == "dark")
-
-
-def _ensure_router() -> None:
-    """Make a deep link to a page go through app.py's router.
-
-    Because a `pages/` folder exists, Streamlit's process starts in the legacy multipage mode, in which a first
-    visit to /sources runs pages/sources.py on its own (no sidebar filters) until some session has called
-    st.navigation. Leaving that mode and rerunning hands the same URL to the router.
-    """
-    from streamlit.runtime.pages_manager import PagesManager
-
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
 
 
 REFREEZE_EVERY_S = 30.0
@@ -95,7 +82,7 @@ def _freeze_heap() -> None:
 def page_context() -> PageContext:
     """The context of this run; when the data package's descriptor itself is unreadable, a clear error instead
     of a traceback (every page needs it)."""
-    _ensure_router()
+    hand_deep_link_to_router()
     lang = current_language()
     _freeze_heap()
     try:

@@ -155,3 +155,33 @@ def test_clearing_streamlits_caches_recomputes_nothing():
     assert not at.exception
     assert get_store() is store
     assert queries.milestones_frame.cache_info().misses == misses
+
+
+def test_the_chart_renderer_warmup_is_sent_on_a_sessions_first_run_only():
+    """A hidden empty chart goes first on a session's first run (the browser starts loading Plotly while the page
+    is built); later runs keep the empty slot, so the page's elements keep their places."""
+
+    def script():
+        import streamlit as st
+
+        from components.session_start import chart_renderer_warmup
+
+        chart_renderer_warmup()
+        st.title("page")
+
+    at = AppTest.from_function(script).run()
+    charts = at.get("plotly_chart")
+    assert len(charts) == 1 and json.loads(charts[0].proto.spec)["data"] == [{"type": "scatter", "x": [], "y": []}]
+    assert "chart_renderer_warmup" in charts[0].proto.id
+    at.run()
+    assert not at.get("plotly_chart")
+    assert [el.type for el in at.main.children.values()] == ["empty", "title"]
+
+
+def test_the_app_removes_its_warmup_chart_by_the_end_of_the_first_run():
+    at = run_app()
+    first = [el.type for el in at.main.children.values()]
+    assert not [c for c in at.get("plotly_chart") if "chart_renderer_warmup" in c.proto.id]
+    assert first[0] == "empty"
+    at.run()
+    assert [el.type for el in at.main.children.values()] == first

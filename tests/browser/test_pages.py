@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import screenshot, wait_for_app
+from components.session_start import WARMUP_KEY
+
+from .conftest import screenshot, start_server, stop_server, wait_for_app
 from .test_regions_map import MARRAKECH, map_point, wait_for_map
 
 pytestmark = pytest.mark.browser
@@ -34,6 +36,36 @@ def test_every_page_draws_in_both_themes(app_url, page):
         assert page.locator('[role="dialog"]').count() == 0, f"{path}: a dialog (e.g. page not found) is open"
         screenshot(page, f"page_{path or 'overview'}_{theme}")
     assert page.requests.outside_localhost() == []
+
+
+H1_TOP = "() => document.querySelector('[data-testid=\"stMain\"] h1').getBoundingClientRect().top"
+
+
+@pytest.mark.parametrize("path", ["timeline", "sources"])
+def test_a_fresh_servers_first_visit_to_a_page_goes_through_the_router(page, path):
+    """Straight to a page after the server starts: Streamlit's legacy `pages/` mode runs that page alone, and the
+    app hands it to the router (sidebar, filters from the URL). The hidden chart that warmed up the browser's
+    renderer is gone once the run ends, and the page does not move when the next run comes."""
+    process, url = start_server()
+    try:
+        page.goto(f"{url}/{path}?lang=en&region=09")
+        wait_for_app(page)
+        page.wait_for_selector(PAGES[path], timeout=60_000)
+        expect(page.locator('[data-testid="stSidebar"]')).to_contain_text("Souss-Massa (09)")
+        expect(page.locator(f".st-key-{WARMUP_KEY}")).to_have_count(0)
+        assert page.locator('[data-testid="stException"]').count() == 0
+        first_top = page.evaluate(H1_TOP)
+        screenshot(page, f"first_visit_{path}")
+        page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"] input').click()
+        page.get_by_role("option", name="Oriental (02)").click()
+        page.keyboard.press("Escape")
+        page.wait_for_function("() => new URL(location.href).searchParams.get('region') === '02,09'",
+                               timeout=30_000)
+        wait_for_app(page)
+        assert page.evaluate(H1_TOP) == first_top
+        assert page.requests.outside_localhost() == []
+    finally:
+        stop_server(process)
 
 
 def test_region_clicked_on_the_map_filters_the_timeline(app_url, page):
