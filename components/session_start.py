@@ -43,9 +43,11 @@ def hand_deep_link_to_router() -> None:
     calls this when first imported, before a page's heavy imports, so the detour costs milliseconds; page_context()
     calls it too, for a page that found the package already imported.
     """
-    run = get_script_run_ctx()
-    if not PagesManager.uses_pages_directory or run is None:
+    if not PagesManager.uses_pages_directory:
         return
+    run = get_script_run_ctx(suppress_warning=True)
+    if run is None:
+        return  # not inside a script run (e.g. tests of the pure builders)
     if run.page_script_hash == run.pages_manager.main_script_hash:
         return  # app.py itself: its st.navigation leaves the legacy mode
     PagesManager.uses_pages_directory = False

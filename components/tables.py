@@ -16,7 +16,11 @@ def data_table(frame: pd.DataFrame, *, key_prefix: str, t: Translator, columns: 
                height: int | str = "auto", selectable: bool = False) -> list[int]:
     """An inert (canvas) table of ``frame`` restricted to ``columns`` (name -> catalogue key of its header), with
     a CSV download of the same rows under the same headers. With ``selectable`` a row can be chosen (keyboard
-    too); the chosen row positions are returned."""
+    too); the chosen row positions are returned. An empty ``frame`` is said in words (Streamlit's own empty table
+    reads "empty" in every language)."""
+    if frame.empty:
+        st.caption(t("table.empty"))
+        return []
     headers = {name: t(key) for name, key in columns.items()}
     shown = frame[list(columns)]
     config = {name: st.column_config.LinkColumn(header, display_text=t("table.link"))

@@ -185,3 +185,13 @@ def test_the_app_removes_its_warmup_chart_by_the_end_of_the_first_run():
     assert first[0] == "empty"
     at.run()
     assert [el.type for el in at.main.children.values()] == first
+
+
+def test_an_emptied_table_is_said_in_words_not_drawn_empty():
+    """Streamlit draws a table without rows as the English word "empty": the pages say it in their language."""
+    said = 0
+    for page in PAGE_FILES:
+        at = run_app(page, lang="fr", region="12", years=f"{YEAR_MIN}-{YEAR_MIN}")
+        assert all(len(table.value) for table in at.dataframe), page
+        said += sum(caption.value == "Aucune ligne dans cette sélection." for caption in at.caption)
+    assert said
