@@ -1,21 +1,41 @@
-"""The start of every run, before anything heavy is imported: have the browser load its chart renderer early, and
-send a deep link that Streamlit ran outside the router back through app.py.
+"""The start of a session: have the browser load its chart renderer early, and send a deep link that Streamlit ran
+outside the router back through app.py.
 
-This module imports nothing but Streamlit, so that both happen within milliseconds of the browser connecting.
+This module imports nothing but Streamlit, so that app.py can start the warm-up before its heavy imports.
 """
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+from importlib._bootstrap import _ModuleLockManager  # CPython's per-module import lock (see _no_import_in_flight)
+
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.runtime.pages_manager import PagesManager
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 WARMUP_KEY = "chart_renderer_warmup"
 _WARMED_KEY = "_chart_renderer_warmed"
 # Static CSS written here: the warm-up chart is never seen (Streamlit gives a keyed element the class st-key-<key>).
 HIDE_WARMUP_CSS = "<style>.st-key-chart_renderer_warmup { display: none; }</style>"
 _EMPTY_CHART = {"data": [{"type": "scatter", "x": [], "y": []}], "layout": {}}
+# Modules whose half-imported state plotly.py's validators would read (they look in sys.modules without importing).
+_PEEKED_BY_PLOTLY = ("pandas", "numpy")  # in the order an import of pandas takes their locks
+
+
+@contextlib.contextmanager
+def _no_import_in_flight(names: tuple[str, ...]) -> Iterator[None]:
+    """Hold the import locks of ``names``: none of them is half-imported meanwhile, and none starts importing.
+
+    The warm-up runs plotly.py before this run has imported pandas; another session's first run may be importing
+    it at that very moment, and plotly.py would then read a module without its attributes (25 sessions opening a
+    fresh server at once: 9 failed before this lock). Holding the lock waits for such an import to end, and makes
+    one that starts wait the few milliseconds of the warm-up.
+    """
+    with contextlib.ExitStack() as stack:
+        for name in names:
+            stack.enter_context(_ModuleLockManager(name))
+        yield
 
 
 def chart_renderer_warmup() -> DeltaGenerator:
@@ -30,25 +50,20 @@ def chart_renderer_warmup() -> DeltaGenerator:
     if not st.session_state.get(_WARMED_KEY):
         st.session_state[_WARMED_KEY] = True
         st.html(HIDE_WARMUP_CSS)
-        slot.plotly_chart(_EMPTY_CHART, key=WARMUP_KEY)
+        with _no_import_in_flight(_PEEKED_BY_PLOTLY):
+            slot.plotly_chart(_EMPTY_CHART, key=WARMUP_KEY)
     return slot
 
 
 def hand_deep_link_to_router() -> None:
-    """Run a deep link to a page through app.py's router.
+    """Run a deep link to a page through app.py's router (page_context() calls this first).
 
     Because a `pages/` folder exists, Streamlit's process starts in the legacy multipage mode, in which a first
     visit to /sources runs pages/sources.py on its own (no sidebar, no filters) until some session has called
-    st.navigation. Leaving that mode and rerunning hands the same URL to the router. The `components` package
-    calls this when first imported, before a page's heavy imports, so the detour costs milliseconds; page_context()
-    calls it too, for a page that found the package already imported.
+    st.navigation. Leaving that mode and rerunning hands the same URL to the router, whose run starts the warm-up.
+    (Raising the rerun earlier, while the page imports the `components` package, broke concurrent first runs: a
+    package whose import fails is removed while other sessions import its modules.)
     """
-    if not PagesManager.uses_pages_directory:
-        return
-    run = get_script_run_ctx(suppress_warning=True)
-    if run is None:
-        return  # not inside a script run (e.g. tests of the pure builders)
-    if run.page_script_hash == run.pages_manager.main_script_hash:
-        return  # app.py itself: its st.navigation leaves the legacy mode
-    PagesManager.uses_pages_directory = False
-    st.rerun()  # what this run queued is dropped; app.py's run starts the warm-up
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()

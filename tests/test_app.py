@@ -195,3 +195,42 @@ def test_an_emptied_table_is_said_in_words_not_drawn_empty():
         assert all(len(table.value) for table in at.dataframe), page
         said += sum(caption.value == "Aucune ligne dans cette sélection." for caption in at.caption)
     assert said
+
+
+def test_the_warmup_waits_for_another_sessions_half_done_pandas_import():
+    """A fresh server opened by many sessions at once: one session's warm-up runs plotly.py while another's first
+    run is importing pandas. plotly.py reads pandas from sys.modules, so the warm-up must wait for that import
+    (without the lock, 9 of 25 sessions failed with "partially initialized module 'pandas'")."""
+    import sys
+    import threading
+    import types
+    from importlib._bootstrap import _ModuleLockManager
+
+    import pandas
+
+    def script():
+        from components.session_start import chart_renderer_warmup
+
+        chart_renderer_warmup()
+
+    importing, done = threading.Event(), threading.Event()
+
+    def another_sessions_import():
+        with _ModuleLockManager("pandas"):
+            sys.modules["pandas"] = types.ModuleType("pandas")  # what an import in progress leaves there
+            importing.set()
+            done.wait(10)
+            sys.modules["pandas"] = pandas
+
+    importer = threading.Thread(target=another_sessions_import)
+    importer.start()
+    try:
+        assert importing.wait(10)
+        threading.Timer(0.5, done.set).start()
+        at = AppTest.from_function(script, default_timeout=30).run()
+    finally:
+        done.set()
+        importer.join(10)
+    assert sys.modules["pandas"] is pandas
+    assert not at.exception, [e.message for e in at.exception]
+    assert len(at.get("plotly_chart")) == 1
