@@ -56,13 +56,14 @@ def chart_renderer_warmup() -> DeltaGenerator:
 
 
 def hand_deep_link_to_router() -> None:
-    """Run a deep link to a page through app.py's router (page_context() calls this first).
+    """Run a deep link to a page through app.py's router.
 
     Because a `pages/` folder exists, Streamlit's process starts in the legacy multipage mode, in which a first
     visit to /sources runs pages/sources.py on its own (no sidebar, no filters) until some session has called
     st.navigation. Leaving that mode and rerunning hands the same URL to the router, whose run starts the warm-up.
-    (Raising the rerun earlier, while the page imports the `components` package, broke concurrent first runs: a
-    package whose import fails is removed while other sessions import its modules.)
+    Every page calls this as its first statement, so the detour costs milliseconds instead of the page's imports;
+    page_context() calls it too, for a page that does not. (Not at the import of the `components` package: a
+    rerun raised there fails the package's import while other sessions import its modules.)
     """
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False

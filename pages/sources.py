@@ -1,8 +1,11 @@
-import streamlit as st
+from components.session_start import hand_deep_link_to_router
 
-from components.briefing_button import briefing_buttons
-from components.catalogue_views import catalogue, data_problems, disagreements, methodology, source_list
-from components.page_context import page_context
+hand_deep_link_to_router()  # first: a first visit straight to this page goes to the router before the imports below
+
+import streamlit as st  # noqa: E402
+from components.briefing_button import briefing_buttons  # noqa: E402
+from components.catalogue_views import catalogue, data_problems, disagreements, methodology, source_list  # noqa: E402
+from components.page_context import page_context  # noqa: E402
 
 ctx = page_context()
 st.title(ctx.t("page.sources"))

@@ -42,6 +42,18 @@ def test_every_page_file_is_in_the_navigation():
 
 
 @pytest.mark.parametrize("page", PAGE_FILES)
+def test_every_page_hands_a_first_deep_link_to_the_router_before_its_imports(page):
+    """A fresh server's first visit straight to a page runs that page alone (Streamlit's legacy `pages/` mode);
+    the page must send it to the router before importing pandas and the rest (bench/README.md: cold start)."""
+    import ast
+
+    body = ast.parse((ROOT / page).read_text(encoding="utf-8")).body
+    first_import, first_call = body[0], body[1]
+    assert isinstance(first_import, ast.ImportFrom) and first_import.module == "components.session_start"
+    assert ast.unparse(first_call) == "hand_deep_link_to_router()"
+
+
+@pytest.mark.parametrize("page", PAGE_FILES)
 def test_page_renders_with_real_data(page):
     at = run_app(page)
     assert at.title, f"{page} has no title"
