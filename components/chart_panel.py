@@ -10,7 +10,7 @@ import streamlit as st
 
 from morocco_ai.i18n import Translator
 
-from .tables import download_csv
+from .tables import download_csv, translated_headers
 
 PLOT_CONFIG = {"displaylogo": False, "scrollZoom": False, "modeBarButtonsToRemove": ["toImage"]}
 
@@ -23,6 +23,5 @@ def chart(figure: go.Figure, data: pd.DataFrame, *, key_prefix: str, alt: str, f
     if on_select is not None:
         options.update(on_select=on_select, selection_mode="points")
     state = st.plotly_chart(figure, **options)
-    headers = {name: t(key) for name, key in columns.items()}
-    download_csv(data, headers, key_prefix=f"{key_prefix}_chart", file_name=file_name, t=t)
+    download_csv(data, translated_headers(columns, t), key_prefix=f"{key_prefix}_chart", file_name=file_name, t=t)
     return state

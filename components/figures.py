@@ -53,7 +53,7 @@ def region_map_figure(store: Store, measure: str, years: tuple[int, int], select
     return _region_map_figure(store, measure, years, selected, lang, dark, height, renderer, geojson_url)
 
 
-@functools.lru_cache(maxsize=64)
+@cached
 def _region_map_figure(store: Store, measure: str, years: tuple[int, int], selected: tuple[str, ...], lang: str,
                        dark: bool, height: int, renderer: str, geojson_url: str | None) -> go.Figure:
     t = translator(lang)

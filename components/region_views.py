@@ -15,7 +15,7 @@ from .figures import institution_rows, milestone_rows, region_map_figure
 from .filters import set_regions
 from .page_context import PageContext
 from .provenance import dataset_available, sources_note
-from .tables import data_table, download_csv
+from .tables import data_table, download_csv, translated_headers
 from .text import in_reader_language, md_escape
 
 
@@ -59,8 +59,7 @@ def region_map(ctx: PageContext, measure: str, *, key_prefix: str, height: int =
         alt=t("regions.map_alt", measure=t(f"measure.{measure}"), summary=summary),
     )
     st.caption(t("regions.map_caption"))
-    headers = {name: t(key) for name, key in MAP_COLUMNS.items()}
-    download_csv(frame, headers, key_prefix=widget_key, file_name=f"regions_{measure}.csv", t=t)
+    download_csv(frame, translated_headers(MAP_COLUMNS, t), key_prefix=widget_key, file_name=f"regions_{measure}.csv", t=t)
 
 
 def _profile_header(ctx: PageContext, code: str) -> None:

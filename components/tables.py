@@ -21,7 +21,7 @@ def data_table(frame: pd.DataFrame, *, key_prefix: str, t: Translator, columns: 
     if frame.empty:
         st.caption(t("table.empty"))
         return []
-    headers = {name: t(key) for name, key in columns.items()}
+    headers = translated_headers(columns, t)
     shown = frame[list(columns)]
     config = {name: st.column_config.LinkColumn(header, display_text=t("table.link"))
               if name in link_columns else st.column_config.Column(header) for name, header in headers.items()}
@@ -30,6 +30,11 @@ def data_table(frame: pd.DataFrame, *, key_prefix: str, t: Translator, columns: 
                          key=f"{key_prefix}_table", **options)
     download_csv(frame, headers, key_prefix=key_prefix, file_name=file_name, t=t)
     return list(state.selection.rows) if selectable else []
+
+
+def translated_headers(columns: dict[str, str], t: Translator) -> dict[str, str]:
+    """Column name -> its header in the reader's language, from column name -> catalogue key."""
+    return {name: t(key) for name, key in columns.items()}
 
 
 def _view_csv(frame: pd.DataFrame, headers: dict[str, str]) -> bytes:
