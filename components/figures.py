@@ -22,8 +22,9 @@ from .charts import build_activity_chart, build_grouped_bars, build_index_lines,
 from .region_map import build_region_map
 from .text import mark_fallbacks
 
-# A figure is ~80 KB of Python objects: 64 per view keeps a long-running server's memory flat (bench.memory churn)
-cached = functools.lru_cache(maxsize=64)
+# A figure is ~80 KB of Python objects: 16 per view, like the queries' caches, keeps a long-running server's memory
+# flat (bench.memory churn)
+cached = functools.lru_cache(maxsize=16)
 MOROCCO = "MA"
 
 # --- regions -------------------------------------------------------------------------------------------------
