@@ -50,6 +50,9 @@ def _passes_forever() -> None:
 
 @functools.lru_cache(maxsize=1)
 def _start_collector() -> None:
+    """Once per process, at the first run: the modules are imported by then, and freezing them at once spares the
+    first seconds' post-run collections (and any in-flight garbage frozen with them is freed by the first pass)."""
+    gc.freeze()
     threading.Thread(target=_passes_forever, name="gc-refreeze", daemon=True).start()
 
 

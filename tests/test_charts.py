@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 import pytest
 
 from components.charts import (build_activity_chart, build_grouped_bars, build_index_lines, build_target_progress,
-                               build_timeline)
+                               build_timeline, unvalidated_figure)
 from components.palette import DARK, LIGHT
 from components.region_map import OFFLINE_STYLE, build_region_map
 from morocco_ai import queries
@@ -67,6 +67,23 @@ def test_timeline_date_ticks_are_numeric_at_every_zoom(store):
     assert [stop.value for stop in stops] == ["%d/%m/%Y", "%m/%Y", "%Y"]
     assert stops[0].dtickrange[0] is None and stops[-1].dtickrange[1] is None
     assert all(earlier.dtickrange[1] is not None for earlier in stops[:-1])
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+@pytest.mark.parametrize("dark", [False, True])
+def test_timeline_built_without_validation_passes_plotlys_schema(store, lang, dark):
+    """The timeline skips plotly.py's property checks for speed: checked here instead, and what the browser gets
+    is what a validated figure would send."""
+    figure = build_timeline(queries.milestones_frame(store), t=translator(lang), dark=dark)
+    validated = go.Figure(figure.to_dict())  # raises on a misspelt or mistyped property
+    assert json.loads(validated.to_json()) == json.loads(figure.to_json())
+    assert {trace.type for trace in figure.data} == {"scatter"}
+
+
+def test_schema_check_of_unvalidated_figures_catches_a_misspelt_property():
+    figure = unvalidated_figure([dict(type="scatter", x=[1], y=[1], markr=dict(size=3))], {})
+    with pytest.raises(ValueError, match="markr"):
+        go.Figure(figure.to_dict())
 
 
 def test_empty_selection_gives_an_explaining_figure(store):
