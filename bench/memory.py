@@ -8,6 +8,7 @@ b) Churn: a fresh server, one session (initial run + 2 filter changes) opened an
    includes up to 49 disconnected sessions' state: that is what a server holds right after such a burst.
 
     .venv/bin/python -m bench.memory [--repeats 3] [--pages regions]
+    .venv/bin/python -m bench.memory --bursts-only 4 --pages timeline   # RSS after each of 4 bursts of 49 sessions
 """
 
 from __future__ import annotations
@@ -54,16 +55,20 @@ async def open_sessions(url: str, page: str, server: Server) -> tuple[float, flo
     return one, rss
 
 
-async def churn(url: str, page: str, server: Server) -> tuple[float, float]:
-    """(RSS after the first session closed, RSS after CHURN_SESSIONS opened and closed), MB."""
+async def churn(url: str, page: str, server: Server, bursts: int = 1) -> tuple[float, ...]:
+    """(RSS after the first session closed, RSS after each burst of CHURN_SESSIONS - 1 more opened and closed), MB.
+
+    The target reads the first burst (50 sessions in all); later bursts show whether the growth levels off."""
     await session_cycle(url, page, 2, 0)
     await asyncio.sleep(SETTLE_S)
-    first = server.rss_mb()
-    seeds = list(range(1, CHURN_SESSIONS))
-    for start in range(0, len(seeds), CHURN_BATCH):
-        await asyncio.gather(*(session_cycle(url, page, 2, s) for s in seeds[start:start + CHURN_BATCH]))
-    await asyncio.sleep(SETTLE_S)
-    return first, server.rss_mb()
+    readings = [server.rss_mb()]
+    for burst in range(bursts):
+        seeds = list(range(1 + 1000 * burst, CHURN_SESSIONS + 1000 * burst))
+        for start in range(0, len(seeds), CHURN_BATCH):
+            await asyncio.gather(*(session_cycle(url, page, 2, s) for s in seeds[start:start + CHURN_BATCH]))
+        await asyncio.sleep(SETTLE_S)
+        readings.append(server.rss_mb())
+    return tuple(readings)
 
 
 def _record(out: dict, keys: tuple[str, str], repeats: int, target: Target, probe) -> None:
@@ -90,6 +95,16 @@ def run(pages: list[str] | None = None, repeats: int = 3, churn_repeats: int = 2
     results = {t.name: measure(t, repeats, churn_repeats) for t in targets(pages)}
     report(results)
     return results
+
+
+def bursts(pages: list[str] | None, count: int) -> None:
+    rows = []
+    for target in targets(pages):
+        with Server(target.script) as server:
+            first, *after = asyncio.run(churn(server.url, target.page, server, count))
+        rows.append([target.name, f"{first:.0f}", *(f"{rss:.0f} ({rss / first:.2f}×)" for rss in after)])
+    print_table(f"Churn in bursts of {CHURN_SESSIONS - 1} sessions, RSS MB (× the first)",
+                ["target", "first"] + [f"burst {i + 1}" for i in range(count)], rows)
 
 
 def report(results: dict) -> list[str]:
@@ -121,8 +136,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeats", type=int, default=3, help="fresh servers for the 25-open measure")
     parser.add_argument("--churn-repeats", type=int, default=2, help="fresh servers for the 50-session churn")
     parser.add_argument("--pages", help="comma-separated url paths ('overview' for the default page)")
+    parser.add_argument("--bursts-only", type=int, metavar="N",
+                        help="only the churn, on one fresh server per target, with N bursts: RSS after each")
     args = parser.parse_args(argv)
-    run(parse_pages(args.pages), args.repeats, args.churn_repeats)
+    if args.bursts_only:
+        bursts(parse_pages(args.pages), args.bursts_only)
+    else:
+        run(parse_pages(args.pages), args.repeats, args.churn_repeats)
 
 
 if __name__ == "__main__":
