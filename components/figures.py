@@ -6,7 +6,6 @@ No streamlit here.
 
 from __future__ import annotations
 
-import functools
 from typing import Iterable
 
 import pandas as pd
@@ -22,9 +21,9 @@ from .charts import build_activity_chart, build_grouped_bars, build_index_lines,
 from .region_map import build_region_map
 from .text import mark_fallbacks
 
-# A figure is ~80 KB of Python objects: 16 per view, like the queries' caches, keeps a long-running server's memory
-# flat (bench.memory churn)
-cached = functools.lru_cache(maxsize=16)
+# The queries' cache policy (16 entries per function): a figure is ~80 KB of Python objects, and a long-running
+# server's memory stays flat (bench.memory churn)
+cached = queries.cached
 MOROCCO = "MA"
 
 # --- regions -------------------------------------------------------------------------------------------------
