@@ -6,11 +6,13 @@ import streamlit as st
 
 from .chart_panel import chart
 from .figures import ADOPTION_COLUMNS, COMPARISON_COLUMNS, INDEX_COLUMNS, INDEX_LINE_COLUMNS
-from .figures import adoption_figure, adoption_rows, index_figure, index_lines, index_names, index_rows
+from .figures import adoption_figure, adoption_rows, index_edition_notes, index_figure, index_lines, index_measures
+from .figures import index_names, index_rows
 from .figures import percent_comparison
 from .page_context import PageContext
 from .provenance import dataset_available
 from .tables import data_table
+from .text import md_escape
 
 
 def adoption_section(ctx: PageContext, *, key_prefix: str) -> None:
@@ -37,11 +39,18 @@ def indices_section(ctx: PageContext, *, key_prefix: str) -> None:
         return
     index = st.selectbox(t("indices.choose"), options=list(names), format_func=names.get, key=f"{key_prefix}_index")
     chosen = index_lines(ctx.store, ctx.filters.years, index, ctx.lang)
+    measures = index_measures(chosen)
+    value = st.radio(t("indices.show"), measures, format_func=lambda m: t(f"indices.{m}"), horizontal=True,
+                     key=f"{key_prefix}_measure") if len(measures) > 1 else (measures or ("score",))[0]
     st.caption(t("indices.denominator_note"))
-    summary = "; ".join(f"{r.country_name} {r.edition}: {t.number(r.score)} ({r.rank_text or '–'})"
+    summary = "; ".join(f"{r.country_name} {r.edition}: {r.score_text or '–'} ({r.rank_text or '–'})"
                         for r in chosen.itertuples())
-    chart(index_figure(ctx.store, ctx.filters.years, index, ctx.lang, ctx.dark), chosen, key_prefix=key_prefix,
-          alt=t("indices.alt", index=names[index], summary=summary), file_name=f"{index}.csv", t=t,
-          columns=INDEX_LINE_COLUMNS)
+    chart(index_figure(ctx.store, ctx.filters.years, index, ctx.lang, ctx.dark, value), chosen,
+          key_prefix=key_prefix, alt=t("indices.alt", index=names[index], summary=summary), file_name=f"{index}.csv",
+          t=t, columns=INDEX_LINE_COLUMNS)
+    notes = index_edition_notes(ctx.store, ctx.filters.years, index, ctx.lang)
+    if notes:
+        st.caption(md_escape(t("indices.notes")) + "  \n" + "  \n".join(
+            f"ⓘ {edition}: {md_escape(note)}" for edition, note in notes.items()))
     data_table(index_rows(ctx.store, ctx.filters.years, index, ctx.lang), key_prefix=f"{key_prefix}_table", t=t,
                file_name=f"{index}_all.csv", columns=INDEX_COLUMNS)

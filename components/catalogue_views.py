@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 
 import streamlit as st
 
 from morocco_ai import export, queries
 
-from .figures import CATALOGUE_COLUMNS, DISAGREEMENT_COLUMNS, PROBLEM_COLUMNS, SOURCE_COLUMNS, disagreement_rows
+from .figures import (ARABIC_COLUMNS, CATALOGUE_COLUMNS, DISAGREEMENT_COLUMNS, PROBLEM_COLUMNS, REVIEW_COLUMNS,
+                      SOURCE_COLUMNS, disagreement_rows, review_rows)
 from .page_context import PageContext
 from .tables import data_table
 
@@ -51,6 +53,29 @@ def data_problems(ctx: PageContext, *, key_prefix: str) -> None:
     st.warning(t("sources.problem_count", count=len(frame)), icon=":material/warning:")
     data_table(frame, key_prefix=key_prefix, t=t, file_name="problems.csv",
                columns=PROBLEM_COLUMNS)
+
+
+def needs_review(ctx: PageContext, *, key_prefix: str) -> None:
+    """Records still announced or planned after their date (as of today)."""
+    t = ctx.t
+    st.header(t("sources.review"))
+    today = dt.date.today()
+    frame = review_rows(ctx.store, today, ctx.lang)
+    if frame.empty:
+        st.success(t("sources.review_none"))
+        return
+    st.warning(t("sources.review_note", count=len(frame), date=t.date(today.isoformat())), icon=":material/update:")
+    data_table(frame, key_prefix=key_prefix, t=t, file_name="needs-review.csv", columns=REVIEW_COLUMNS)
+
+
+def arabic_texts(ctx: PageContext, *, key_prefix: str) -> None:
+    """Which Arabic texts a source gives (with it), and how many are the project's own translations."""
+    t = ctx.t
+    st.header(t("sources.translations"))
+    total, official = queries.arabic_origin(ctx.store, ctx.lang)
+    st.caption(t("sources.translations_note", total=t.number(total), official=t.number(len(official)),
+                 own=t.number(total - len(official))))
+    data_table(official, key_prefix=key_prefix, t=t, file_name="arabic-sources.csv", columns=ARABIC_COLUMNS)
 
 
 def disagreements(ctx: PageContext, *, key_prefix: str) -> None:

@@ -185,8 +185,11 @@ def build_grouped_bars(frame: pd.DataFrame, *, category: str, series: str, value
 
 
 def build_index_lines(frame: pd.DataFrame, *, value: str, value_title: str, t: Translator, dark: bool = False,
-                      height: int = 380, highlight: str | None = None) -> go.Figure:
-    """One line per country over editions; the hover gives the rank with its denominator ("88 / 193")."""
+                      height: int = 380, highlight: str | None = None,
+                      edition_notes: dict[int, str] | None = None) -> go.Figure:
+    """One line per country over editions; the hover gives the rank with its denominator ("88 / 193").
+    ``edition_notes``: editions whose scale or method changed, marked on the chart by a dashed line and a label
+    (the full notes go beside the chart)."""
     if frame.empty:
         return empty_figure(t("indices.empty"), t=t, dark=dark)
     colours = palette(dark)
@@ -199,14 +202,19 @@ def build_index_lines(frame: pd.DataFrame, *, value: str, value_title: str, t: T
             x=part["edition"], y=part[value], name=country, mode="lines+markers",
             line=dict(width=4 if main else 1.5, color=colours.categorical[position % len(colours.categorical)]),
             marker=dict(symbol=symbols[position % len(symbols)], size=10 if main else 7),
-            customdata=part[["rank_text"]].fillna(""),
+            customdata=part[["rank_text", "score_text"]].fillna(""),
             hovertemplate=t("indices.hover", country=country) + "<extra></extra>",
         ))
     layout = _layout(t, dark, height)
     layout.update(xaxis=dict(dtick=1, **_axis_style(dark, t("axis.edition"))),
                   yaxis=dict(autorange="reversed" if value == "rank" else True, **_value_axis(t),
                              **_axis_style(dark, value_title)))
-    return go.Figure(data=traces, layout=layout)
+    figure = go.Figure(data=traces, layout=layout)
+    for edition in sorted(edition_notes or {}):
+        figure.add_vline(x=edition, line=dict(dash="dash", width=1, color=colours.muted_text))
+        figure.add_annotation(x=edition, y=1, yref="paper", yanchor="bottom", showarrow=False,
+                              text=t("indices.note_marker", edition=edition), font=dict(color=colours.text, size=11))
+    return figure
 
 
 def build_target_progress(targets: pd.DataFrame, *, t: Translator, dark: bool = False,

@@ -139,11 +139,11 @@ ADOPTION_COLUMNS = {"label": "column.indicator", "country_name": "column.country
                     "unit": "column.unit", "period": "column.measured", "survey": "column.survey",
                     "status": "column.status", "alternatives": "column.other_versions", "sources": "column.sources",
                     "source_url": "column.link"}
-INDEX_LINE_COLUMNS = {"edition": "column.edition", "country_name": "column.country", "score": "column.score",
+INDEX_LINE_COLUMNS = {"edition": "column.edition", "country_name": "column.country", "score_text": "column.score",
                       "rank_text": "column.rank_of", "sources": "column.sources"}
 INDEX_COLUMNS = {"edition": "column.edition", "country_name": "column.country", "pillar": "column.pillar",
                  "score": "column.score", "score_max": "column.score_max", "rank_text": "column.rank_of",
-                 "rank_scope": "column.rank_scope", "status": "column.status",
+                 "rank_scope": "column.rank_scope", "note": "column.note", "status": "column.status",
                  "alternatives": "column.other_versions", "sources": "column.sources", "source_url": "column.link"}
 
 
@@ -213,23 +213,46 @@ def adoption_rows(store: Store, years: tuple[int, int], lang: str) -> pd.DataFra
 
 @cached
 def index_lines(store: Store, years: tuple[int, int], index: str, lang: str) -> pd.DataFrame:
-    """The chosen index's overall global scores, one row per country and edition."""
+    """The chosen index's overall global figures, one row per country and edition. ``score_100`` puts every
+    edition's score on a 0-100 scale (an edition scored 0-10 is multiplied by 10; its note says so on the chart);
+    ``score_text`` keeps the score as published ("4.717 / 10")."""
+    t = translator(lang)
     frame = queries.indices_frame(store, Filters(years=years), lang)
     chosen = frame[(frame["index"] == index) & (frame["pillar"] == "overall") & (frame["rank_scope"] == "global")]
-    return chosen.assign(country_name=[country_name(c, lang) for c in chosen["country"]])
-
-
-def index_figure(store: Store, years: tuple[int, int], index: str, lang: str, dark: bool) -> go.Figure:
-    return _index_figure(store, _years_present(years, _index_editions(store)), index, lang, dark)
+    scale = chosen["score_max"].where(chosen["score_max"].notna(), 100.0)
+    return chosen.assign(
+        country_name=[country_name(c, lang) for c in chosen["country"]],
+        score_100=100 * chosen["score"] / scale,
+        score_text=[f"{t.number(s)} / {t.number(m)}" if m == m and s == s else t.number(s)
+                    for s, m in zip(chosen["score"], chosen["score_max"])])
 
 
 @cached
-def _index_figure(store: Store, years: tuple[int, int], index: str, lang: str, dark: bool) -> go.Figure:
+def index_edition_notes(store: Store, years: tuple[int, int], index: str, lang: str) -> dict[int, str]:
+    """Edition -> what changed in it (scale, method), from the notes its records carry."""
+    frame = queries.indices_frame(store, Filters(years=years), lang)
+    noted = frame[(frame["index"] == index) & (frame["note"] != "")].sort_values("edition")
+    return dict(noted.drop_duplicates("edition")[["edition", "note"]].itertuples(index=False, name=None))
+
+
+def index_measures(frame: pd.DataFrame) -> tuple[str, ...]:
+    """What the index's chart can show: its scores and/or its ranks (scores first)."""
+    return tuple(value for value in ("score", "rank") if frame[value].notna().any())
+
+
+def index_figure(store: Store, years: tuple[int, int], index: str, lang: str, dark: bool,
+                 value: str = "score") -> go.Figure:
+    return _index_figure(store, _years_present(years, _index_editions(store)), index, lang, dark, value)
+
+
+@cached
+def _index_figure(store: Store, years: tuple[int, int], index: str, lang: str, dark: bool, value: str) -> go.Figure:
     t = translator(lang)
     frame = index_lines(store, years, index, lang)
-    value = "score" if frame["score"].notna().any() else "rank"
-    return build_index_lines(frame[frame[value].notna()], value=value, value_title=t(f"indices.{value}"), t=t,
-                             dark=dark, highlight=country_name(MOROCCO, lang))
+    column = "score_100" if value == "score" else "rank"
+    return build_index_lines(frame[frame[column].notna()], value=column, value_title=t(f"indices.{value}"), t=t,
+                             dark=dark, highlight=country_name(MOROCCO, lang),
+                             edition_notes=index_edition_notes(store, years, index, lang))
 
 
 @cached
@@ -251,7 +274,8 @@ def index_names(store: Store, years: tuple[int, int], lang: str) -> dict[str, st
 
 # --- targets -------------------------------------------------------------------------------------------------
 TARGET_COLUMNS = {"indicator": "column.indicator", "unit": "column.unit", "baseline": "column.baseline",
-                  "target": "column.target", "latest": "column.latest", "status": "column.status",
+                  "target": "column.target", "latest": "column.latest", "latest_note": "column.note",
+                  "latest_sources": "column.latest_sources", "status": "column.status",
                   "alternatives": "column.other_versions", "sources": "column.sources", "source_url": "column.link"}
 PROGRESS_COLUMNS = {"indicator": "column.indicator", "baseline_value": "column.baseline",
                     "baseline_date": "column.date", "target_value": "column.target",
@@ -302,8 +326,9 @@ def target_rows(store: Store, programme: str, lang: str) -> pd.DataFrame:
         baseline=[target_point(v, d, lang) for v, d in zip(part["baseline_value"], part["baseline_date"])],
         target=[target_point(v, d, lang, s) for v, d, s in
                 zip(part["target_value"], part["target_date"], part["target_start"])],
-        latest=[target_point(v, d, lang) if d else t("strategy.no_latest")
-                for v, d in zip(part["latest_value"], part["latest_date"])],
+        latest=[target_point(v, d, lang) if d else t("strategy.latest_checked", date=t.date(checked)) if checked
+                else t("strategy.no_latest")
+                for v, d, checked in zip(part["latest_value"], part["latest_date"], part["latest_checked"])],
         status=[t(f"status.{s}") for s in part["status"]])
 
 
@@ -317,8 +342,18 @@ DISAGREEMENT_COLUMNS = {"dataset": "column.dataset", "id": "column.record", "fie
                         "shown": "column.value_shown", "shown_by": "column.shown_by",
                         "alternative": "column.other_value", "alternative_by": "column.other_by",
                         "note": "column.note"}
+REVIEW_COLUMNS = {"dataset": "column.dataset", "id": "column.record", "status": "column.status", "due": "column.due"}
+ARABIC_COLUMNS = {"dataset": "column.dataset", "id": "column.record", "field": "column.field",
+                  "text_ar": "column.text_ar", "sources": "column.sources", "source_url": "column.link"}
 SOURCE_COLUMNS = {"publisher": "column.publisher", "title": "column.title", "url": "column.link",
                   "date": "column.date", "citations": "column.citations", "cited_by": "column.cited_by"}
+
+
+@cached
+def review_rows(store: Store, as_of, lang: str) -> pd.DataFrame:
+    t = translator(lang)
+    frame = queries.review_frame(store, as_of, lang)
+    return frame.assign(status=[t(f"status.{s}") for s in frame["status"]])
 
 
 @cached

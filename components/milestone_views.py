@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 
 import plotly.graph_objects as go
@@ -46,10 +47,12 @@ def milestone_entry(ctx: PageContext, record_id: str) -> None:
     parts = [f"**{md_escape(when)}** ({md_escape(t('precision.' + record.date.precision))})",
              md_escape(t(f"track.{record.track}")), md_escape(place)]
     if record.city:
-        parts.append(md_escape(record.city))
+        parts.append(md_escape(record.city.get(ctx.lang)[0]))
     parts.append(md_escape(t("column.status")) + f": **{md_escape(t('status.' + record.status))}**")
     st.markdown(" · ".join(parts))
-    if record.is_future:
+    if record.is_stale(dt.date.today()):
+        st.warning(t("timeline.needs_review", status=t("status." + record.status)), icon=":material/update:")
+    elif record.is_future:
         st.info(t("timeline.not_yet"), icon=":material/schedule:")
     if record.description:
         text, text_lang = record.description.get(ctx.lang)

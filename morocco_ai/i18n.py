@@ -18,7 +18,7 @@ from babel.dates import format_date as babel_format_date
 from babel.dates import format_skeleton
 from babel.numbers import format_decimal
 
-from .schema import PartialDate
+from .schema import Localized, PartialDate
 
 LANGUAGES = ("fr", "en", "ar")
 DEFAULT_LANGUAGE = "fr"
@@ -53,8 +53,12 @@ class Translator:
         self._fallback = catalogue("en")
 
     def __call__(self, key: str, **fields: object) -> str:
+        """Fields that are localised data texts (an index's name, say) are filled in in this language."""
         text = self._texts.get(key) or self._fallback.get(key) or key
-        return text.format(**fields) if fields else text
+        if not fields:
+            return text
+        return text.format(**{name: value.get(self.lang)[0] if isinstance(value, Localized) else value
+                              for name, value in fields.items()})
 
     def has(self, key: str) -> bool:
         return key in self._texts

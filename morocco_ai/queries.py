@@ -6,6 +6,7 @@ Callers must treat the returned frames as read-only.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
@@ -14,6 +15,7 @@ import pandas as pd
 
 from .filters import Filters
 from .i18n import format_number, translator
+from .review import localized_texts, stale_records
 from .schema import REGION_CODES, Localized, PartialDate, Record, Source
 from .store import DatasetUnavailable, Store
 
@@ -27,6 +29,11 @@ cached = functools.lru_cache(maxsize=16)
 def text_in(value: Optional[Localized], lang: str) -> tuple[str, str]:
     """The text in the asked language and the language it is really in ('' when there is no text)."""
     return value.get(lang) if value else ("", lang)
+
+
+def texts_in(values: Sequence[Localized], lang: str) -> str:
+    """A list of localised texts (themes, partners) as one line in the asked language."""
+    return ", ".join(value.get(lang)[0] for value in values)
 
 
 def source_date(source: Source, lang: str = "en") -> str:
@@ -57,6 +64,8 @@ def value_text(value: object, lang: str = "en") -> str:
     if isinstance(value, dict) and "value" in value:  # an alternative target: {value, date, start?}
         text = value_text(value["value"], lang)
         return translator(lang)("value.by_date", value=text, date=value["date"]) if value.get("date") else text
+    if isinstance(value, dict) and {"en", "fr"} <= set(value):  # an alternative text: {en, fr, ar}
+        return str(value.get(lang) or value["fr"])
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, (int, float)):
@@ -173,7 +182,7 @@ def _all_milestones(store: Store, lang: str) -> pd.DataFrame:
             "track": record.track,
             "region": record.region,
             "region_name": names.get(record.region, record.region),
-            "city": record.city or "",
+            "city": text_in(record.city, lang)[0],
             "title": title,
             "title_lang": title_lang,
             "description": description,
@@ -201,7 +210,8 @@ def jazari_frame(store: Store, filters: Filters = Filters(), lang: str = "en") -
             "id": record.id, "region": record.region, "region_name": names.get(record.region, record.region),
             "name": name, "name_lang": name_lang, "status": record.status,
             "date": str(record.date) if record.date else "", "date_label": _date_label(record.date, None, lang),
-            "city": record.city or "", "themes": ", ".join(record.themes), "partners": ", ".join(record.partners),
+            "city": text_in(record.city, lang)[0], "themes": texts_in(record.themes, lang),
+            "partners": texts_in(record.partners, lang),
             "description": text_in(record.description, lang)[0], **_provenance(record, lang),
         })
     columns = ["id", "region", "region_name", "name", "name_lang", "status", "date", "date_label", "city", "themes", "partners",
@@ -223,8 +233,8 @@ def institutions_frame(store: Store, filters: Filters = Filters(), lang: str = "
             "id": record.id, "kind": record.kind, "name": name, "name_lang": name_lang, "status": record.status,
             "date": str(record.date) if record.date else "", "date_label": _date_label(record.date, None, lang),
             "region": record.region,
-            "region_name": names.get(record.region, record.region), "city": record.city or "",
-            "themes": ", ".join(record.themes), "partners": ", ".join(record.partners),
+            "region_name": names.get(record.region, record.region), "city": text_in(record.city, lang)[0],
+            "themes": texts_in(record.themes, lang), "partners": texts_in(record.partners, lang),
             "description": text_in(record.description, lang)[0], **_provenance(record, lang),
         })
     columns = ["id", "kind", "name", "name_lang", "status", "date", "date_label", "region", "region_name", "city", "themes",
@@ -353,7 +363,7 @@ def resolutions_frame(store: Store, filters: Filters = Filters(), lang: str = "e
             "title": title, "title_lang": title_lang, "date": str(record.date) if record.date else "",
             "date_label": _date_label(record.date, None, lang),
             "start": pd.Timestamp(record.date.first_day) if record.date else pd.NaT,
-            "year": record.date.year if record.date else None, "body": record.body,
+            "year": record.date.year if record.date else None, "body": text_in(record.body, lang)[0],
             "adoption": record.adoption or "",
             "cosponsors": value_text(record.cosponsors, lang) if record.cosponsors is not None else "",
             "cosponsors_other": ", ".join(cosponsor_alts),
@@ -387,11 +397,11 @@ def adoption_frame(store: Store, filters: Filters = Filters(), lang: str = "en")
         rows.append({
             "id": record.id, "indicator": record.indicator, "label": label, "label_lang": label_lang,
             "country": record.country, "value": record.value, "unit": record.unit,
-            "period": str(record.period), "year": record.period.year, "survey": record.survey or "",
-            "sample_size": record.sample_size, "status": record.status, **_provenance(record, lang),
+            "period": str(record.period), "year": record.period.year, "survey": text_in(record.survey, lang)[0],
+            "sample_size": record.sample_size, "note": text_in(record.note, lang)[0], "status": record.status, **_provenance(record, lang),
         })
     columns = ["id", "indicator", "label", "label_lang", "country", "value", "unit", "period", "year", "survey",
-               "sample_size", "status", "sources", "source_url", "n_sources", "alternatives", "has_alternatives"]
+               "sample_size", "note", "status", "sources", "source_url", "n_sources", "alternatives", "has_alternatives"]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -406,13 +416,15 @@ def indices_frame(store: Store, filters: Filters = Filters(), lang: str = "en") 
             rank_text = format_number(record.rank, lang) + (
                 f" / {format_number(record.countries_ranked, lang)}" if record.countries_ranked else "")
         rows.append({
-            "id": record.id, "index": record.index, "index_name": record.index_name, "edition": record.edition,
+            "id": record.id, "index": record.index, "index_name": text_in(record.index_name, lang)[0],
+            "edition": record.edition,
             "country": record.country, "pillar": record.pillar, "score": record.score, "score_max": record.score_max,
             "rank": record.rank, "rank_scope": record.rank_scope, "countries_ranked": record.countries_ranked,
-            "rank_text": rank_text, "status": record.status, **_provenance(record, lang),
+            "rank_text": rank_text, "note": text_in(record.note, lang)[0], "status": record.status,
+            **_provenance(record, lang),
         })
     columns = ["id", "index", "index_name", "edition", "country", "pillar", "score", "score_max", "rank",
-               "rank_scope", "countries_ranked", "rank_text", "status", "sources", "source_url", "n_sources",
+               "rank_scope", "countries_ranked", "rank_text", "note", "status", "sources", "source_url", "n_sources",
                "alternatives", "has_alternatives"]
     return pd.DataFrame(rows, columns=columns).sort_values(["index", "edition", "country"], ignore_index=True)
 
@@ -431,10 +443,14 @@ def targets_frame(store: Store, lang: str = "en") -> pd.DataFrame:
             "target_start": str(record.target.start) if record.target.start else "",
             "latest_value": record.latest.value if record.latest else None,
             "latest_date": str(record.latest.date) if record.latest else "",
+            "latest_checked": str(record.latest_checked) if record.latest_checked else "",
+            "latest_note": text_in(record.latest.note if record.latest else record.latest_note, lang)[0],
+            "latest_sources": sources_text(record.latest.sources, lang) if record.latest else "",
             "status": record.status, "description": text_in(record.description, lang)[0], **_provenance(record, lang),
         })
     columns = ["id", "programme", "kind", "indicator", "indicator_lang", "unit", "baseline_value", "baseline_date",
-               "target_value", "target_date", "target_start", "latest_value", "latest_date", "status",
+               "target_value", "target_date", "target_start", "latest_value", "latest_date", "latest_checked",
+               "latest_note", "latest_sources", "status",
                "description", "sources", "source_url", "n_sources", "alternatives", "has_alternatives"]
     return pd.DataFrame(rows, columns=columns)
 
@@ -547,3 +563,26 @@ def data_updates(store: Store) -> tuple[dict, ...]:
     updates = store.package.get("updates", []) or []
     return tuple(sorted((u for u in updates if isinstance(u, dict)), key=lambda u: str(u.get("date", "")),
                         reverse=True))
+
+
+# --- what needs review, and where the Arabic comes from ------------------------------------------------------
+
+@cached
+def review_frame(store: Store, as_of: dt.date, lang: str = "en") -> pd.DataFrame:
+    """The records still announced or planned after their date, as of ``as_of``."""
+    rows = [{"dataset": item.dataset, "id": item.id, "status": item.status,
+             "due": translator(lang).date(item.due)} for item in stale_records(store, as_of)]
+    return pd.DataFrame(rows, columns=["dataset", "id", "status", "due"])
+
+
+@cached
+def arabic_origin(store: Store, lang: str = "en") -> tuple[int, pd.DataFrame]:
+    """How many Arabic texts the records hold, and the ones a source gives (the rest are the project's
+    translations), each with its source."""
+    total, rows = 0, []
+    for dataset, record_id, path, text in localized_texts(store):
+        total += 1
+        if text.ar_source is not None:
+            rows.append({"dataset": dataset, "id": record_id, "field": path, "text_ar": text.ar,
+                         "sources": source_label(text.ar_source, lang), "source_url": text.ar_source.url or ""})
+    return total, pd.DataFrame(rows, columns=["dataset", "id", "field", "text_ar", "sources", "source_url"])

@@ -112,21 +112,6 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, str_min_length=1)
 
 
-class Localized(Strict):
-    """A text in English and French (both required), Arabic where written."""
-
-    en: str
-    fr: str
-    ar: Optional[str] = None
-
-    def get(self, lang: str) -> tuple[str, str]:
-        """The text in ``lang`` and the language it is really in (French stands in for a missing Arabic)."""
-        text = getattr(self, lang, None)
-        if text:
-            return text, lang
-        return (self.fr, "fr") if lang != "en" else (self.en, "en")
-
-
 class Source(Strict):
     publisher: str
     title: str
@@ -152,6 +137,27 @@ class Source(Strict):
         return bool(self.url and self.date)
 
 
+class Localized(Strict):
+    """A text in French, English and Arabic, all three required.
+
+    The Arabic is the project's own translation unless ``ar_source`` cites the source that gives it (an official
+    Arabic name: a ministry's, a UN document's, a Moroccan Arabic-language outlet's)."""
+
+    en: str
+    fr: str
+    ar: str
+    ar_source: Optional[Source] = None
+
+    def get(self, lang: str) -> tuple[str, str]:
+        """The text in ``lang`` and the language it is really in (French stands in for an unknown language)."""
+        text = getattr(self, lang, None) if lang in ("en", "fr", "ar") else None
+        return (text, lang) if text else (self.fr, "fr")
+
+    @property
+    def arabic_is_translation(self) -> bool:
+        return self.ar_source is None
+
+
 class Alternative(Strict):
     """Another value or date for one field of the record, as a different source states it."""
 
@@ -161,7 +167,8 @@ class Alternative(Strict):
     sources: list[Source] = Field(min_length=1)
 
 
-Status = Literal["confirmed", "announced", "planned", "disputed", "unconfirmed"]
+# postponed / cancelled: a planned or announced thing whose date passed without it happening (status review)
+Status = Literal["confirmed", "announced", "planned", "disputed", "unconfirmed", "postponed", "cancelled"]
 NOT_ALTERNABLE = frozenset({"id", "sources", "alternatives", "related"})
 
 
@@ -175,6 +182,9 @@ class Record(Strict):
     related: list[str] = Field(default_factory=list, description="ids of records in any dataset")
 
     FUTURE_STATUSES: ClassVar[frozenset[str]] = frozenset({"announced", "planned"})
+    # Whether ``date`` is when the thing happens (a milestone, a resolution's adoption), so that a future status
+    # after it is out of date. An institution's or a Jazari row's date is when it reached its status instead.
+    DATE_IS_WHEN_IT_HAPPENS: ClassVar[bool] = False
 
     @model_validator(mode="after")
     def _checkable(self) -> "Record":
@@ -192,6 +202,17 @@ class Record(Strict):
     def is_future(self) -> bool:
         return self.status in self.FUTURE_STATUSES
 
+    @property
+    def due(self) -> Optional[PartialDate]:
+        """When the thing the record describes happens (its end date where it has one); None when undated."""
+        return getattr(self, "end_date", None) or getattr(self, "date", None)
+
+    def is_stale(self, as_of: dt.date) -> bool:
+        """Still announced or planned although its date has passed: it happened, or it did not; either way the
+        record needs review."""
+        return (self.DATE_IS_WHEN_IT_HAPPENS and self.is_future and self.due is not None
+                and self.due.last_day < as_of)
+
 
 # --- one model per dataset ---------------------------------------------------------------------------------
 
@@ -199,11 +220,13 @@ Track = Literal["strategy", "diplomacy", "institutions", "regulation", "events",
 
 
 class Milestone(Record):
+    DATE_IS_WHEN_IT_HAPPENS: ClassVar[bool] = True
+
     date: PartialDate
     end_date: Optional[PartialDate] = None
     track: Track
     region: RegionRef
-    city: Optional[str] = None
+    city: Optional[Localized] = None
     title: Localized
     description: Optional[Localized] = None
 
@@ -228,12 +251,14 @@ class Resolution(Record):
     draft_symbol: Optional[str] = None
     title: Localized
     date: Optional[PartialDate] = None
-    body: str = Field(description="the forum, e.g. UN General Assembly")
+    body: Localized = Field(description="the forum, e.g. UN General Assembly")
     adoption: Optional[Adoption] = None
     cosponsors: Optional[int] = Field(default=None, ge=0)
     morocco_role: list[MoroccoRole] = Field(min_length=1)
     region: RegionRef = "international"
     description: Optional[Localized] = None
+
+    DATE_IS_WHEN_IT_HAPPENS: ClassVar[bool] = True
 
     @model_validator(mode="after")
     def _dated_unless_planned(self) -> "Resolution":
@@ -248,7 +273,7 @@ InstitutionKind = Literal[
 ]
 InstitutionStatus = Literal[
     "operational", "launched", "inaugurated", "announced", "agreement_signed", "planned", "in_preparation",
-    "unconfirmed", "disputed",
+    "unconfirmed", "disputed", "postponed", "cancelled",
 ]
 
 
@@ -258,9 +283,9 @@ class Institution(Record):
     status: InstitutionStatus = "operational"  # type: ignore[assignment]
     date: Optional[PartialDate] = None
     region: RegionRef
-    city: Optional[str] = None
-    themes: list[str] = Field(default_factory=list)
-    partners: list[str] = Field(default_factory=list)
+    city: Optional[Localized] = None
+    themes: list[Localized] = Field(default_factory=list)
+    partners: list[Localized] = Field(default_factory=list)
     description: Optional[Localized] = None
 
     FUTURE_STATUSES: ClassVar[frozenset[str]] = frozenset({"announced", "planned", "in_preparation"})
@@ -276,9 +301,9 @@ class JazariInstitute(Record):
     name: Localized
     status: JazariStatus  # type: ignore[assignment]
     date: Optional[PartialDate] = None
-    city: Optional[str] = None
-    themes: list[str] = Field(default_factory=list)
-    partners: list[str] = Field(default_factory=list)
+    city: Optional[Localized] = None
+    themes: list[Localized] = Field(default_factory=list)
+    partners: list[Localized] = Field(default_factory=list)
     description: Optional[Localized] = None
 
     FUTURE_STATUSES: ClassVar[frozenset[str]] = frozenset({"planned"})
@@ -295,8 +320,9 @@ class AdoptionStat(Record):
     value: float
     unit: Unit
     period: PartialDate = Field(description="when the figure was measured, at the precision given")
-    survey: Optional[str] = None
+    survey: Optional[Localized] = None
     sample_size: Optional[int] = Field(default=None, gt=0)
+    note: Optional[Localized] = Field(default=None, description="what a reader must know to read the figure")
 
 
 RankScope = Literal["global", "africa", "mena", "north_africa", "arab"]
@@ -304,7 +330,7 @@ RankScope = Literal["global", "africa", "mena", "north_africa", "arab"]
 
 class IndexScore(Record):
     index: str = Field(pattern=r"^[a-z0-9_]+$")
-    index_name: str
+    index_name: Localized
     edition: int = Field(ge=2000, le=2100)
     country: str = Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2")
     pillar: str = "overall"
@@ -313,6 +339,7 @@ class IndexScore(Record):
     rank: Optional[int] = Field(default=None, ge=1)
     rank_scope: RankScope = "global"
     countries_ranked: Optional[int] = Field(default=None, ge=1)
+    note: Optional[Localized] = Field(default=None, description="a change of scale or method in this edition")
 
     @model_validator(mode="after")
     def _rank_has_denominator(self) -> "IndexScore":
@@ -329,10 +356,13 @@ class TargetPoint(Strict):
     value: float
     date: PartialDate
     start: Optional[PartialDate] = Field(default=None, description="start of the period a budget covers")
+    unit: Optional[str] = Field(default=None, pattern=r"^[a-z0-9_]+$", description=(
+        "the unit the source states the value in, where it is not the target's: shown as published, never converted"))
 
 
 class LatestValue(TargetPoint):
     sources: list[Source] = Field(min_length=1)
+    note: Optional[Localized] = None
 
 
 class Target(Record):
@@ -343,7 +373,20 @@ class Target(Record):
     baseline: Optional[TargetPoint] = None
     target: TargetPoint
     latest: Optional[LatestValue] = None
+    latest_checked: Optional[PartialDate] = Field(
+        default=None, description="when sources were last searched for a value, where none was published")
+    latest_note: Optional[Localized] = Field(default=None, description="with latest_checked: what was looked for")
     description: Optional[Localized] = None
+
+    @model_validator(mode="after")
+    def _progress_known(self) -> "Target":
+        if self.latest is None and self.latest_checked is None:
+            raise ValueError("latest: a target needs its latest published value, or latest_checked with a note")
+        if self.latest is not None and self.latest_checked is not None:
+            raise ValueError("latest_checked: give either latest or latest_checked, not both")
+        if self.latest_checked is not None and self.latest_note is None:
+            raise ValueError("latest_note: latest_checked needs a note saying what was looked for")
+        return self
 
 
 class Region(Record):

@@ -134,9 +134,18 @@ def test_grouped_bars_outline_the_highlight():
 
 
 def test_index_lines_show_rank_with_denominator(store):
-    frame = queries.indices_frame(store).assign(country_name="Morocco")
+    frame = queries.indices_frame(store).assign(country_name="Morocco", score_text="43.3 / 100")
     figure = build_index_lines(frame, value="score", value_title="Score", t=EN)
-    assert figure.data[0].customdata[0][0] == "88 / 193"
+    assert list(figure.data[0].customdata[0]) == ["88 / 193", "43.3 / 100"]
+    assert not figure.layout.annotations  # no edition note, no marker
+
+
+def test_index_lines_mark_an_edition_whose_method_changed(store):
+    frame = queries.indices_frame(store).assign(country_name="Morocco", score_text="43.3 / 100")
+    figure = build_index_lines(frame, value="score", value_title="Score", t=EN,
+                               edition_notes={2023: "Scores on a 0-10 scale"})
+    assert [a.text for a in figure.layout.annotations] == ["ⓘ 2023"]
+    assert [shape.x0 for shape in figure.layout.shapes] == [2023]
 
 
 def test_target_progress_is_a_share_of_the_target(store):

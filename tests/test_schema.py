@@ -10,7 +10,7 @@ SOURCE = {"publisher": "P", "title": "T", "url": "https://example.org/x", "publi
 
 def milestone(**changes):
     data = {"id": "ms-x", "date": "2024-06", "track": "events", "region": "04",
-            "title": {"en": "E", "fr": "F"}, "sources": [SOURCE]}
+            "title": {"en": "E", "fr": "F", "ar": "ع"}, "sources": [SOURCE]}
     data.update(changes)
     return Milestone.model_validate(data)
 
@@ -61,7 +61,7 @@ def test_unknown_fields_are_errors():
 
 
 def test_alternative_must_name_a_field_of_the_record():
-    alternative = {"field": "dat", "value": "2024-07", "note": {"en": "n", "fr": "n"}, "sources": [SOURCE]}
+    alternative = {"field": "dat", "value": "2024-07", "note": {"en": "n", "fr": "n", "ar": "ن"}, "sources": [SOURCE]}
     with pytest.raises(ValidationError, match="'dat' is not a field"):
         milestone(alternatives=[alternative])
     assert milestone(alternatives=[{**alternative, "field": "date"}]).alternatives[0].value == "2024-07"
@@ -76,7 +76,7 @@ def test_region_reference_is_an_hcp_code_or_a_scope():
 
 
 def test_global_rank_needs_its_denominator():
-    base = {"id": "ix", "index": "gairi", "index_name": "G", "edition": 2023, "country": "MA", "rank": 88,
+    base = {"id": "ix", "index": "gairi", "index_name": {"en": "G", "fr": "G", "ar": "م"}, "edition": 2023, "country": "MA", "rank": 88,
             "sources": [SOURCE]}
     with pytest.raises(ValidationError, match="countries_ranked"):
         IndexScore.model_validate(base)
@@ -85,14 +85,39 @@ def test_global_rank_needs_its_denominator():
 
 
 def test_undated_resolution_only_when_planned():
-    base = {"id": "res-x", "kind": "resolution", "title": {"en": "R", "fr": "R"}, "body": "UNGA",
+    base = {"id": "res-x", "kind": "resolution", "title": {"en": "R", "fr": "R", "ar": "ق"}, "body": {"en": "UNGA", "fr": "AGNU", "ar": "الجمعية العامة"},
             "morocco_role": ["drafter"], "sources": [SOURCE]}
     with pytest.raises(ValidationError, match="date"):
         Resolution.model_validate(base)
     assert Resolution.model_validate({**base, "status": "planned"}).is_future
 
 
-def test_localized_text_falls_back_visibly():
+def test_localized_text_is_in_three_languages():
     record = milestone()
-    assert record.title.get("ar") == ("F", "fr")
+    assert record.title.get("ar") == ("ع", "ar")
     assert record.title.get("en") == ("E", "en")
+    assert record.title.get("xx") == ("F", "fr")  # an unknown language reads French, and says so
+    with pytest.raises(ValidationError, match="title.ar"):
+        milestone(title={"en": "E", "fr": "F"})
+    with pytest.raises(ValidationError, match="title.ar"):
+        milestone(title={"en": "E", "fr": "F", "ar": "  "})
+
+
+def test_arabic_is_a_translation_unless_a_source_gives_it():
+    assert milestone().title.arabic_is_translation
+    cited = milestone(title={"en": "E", "fr": "F", "ar": "ع", "ar_source": SOURCE})
+    assert not cited.title.arabic_is_translation and cited.title.ar_source.url == SOURCE["url"]
+
+
+@pytest.mark.parametrize("status, date, end, stale", [
+    ("announced", "2026-07", None, True),        # the month is over on 1 August
+    ("announced", "2026-08", None, False),
+    ("planned", "2026", None, False),            # a year-precise plan is due by 31 December
+    ("planned", "2025", None, True),
+    ("announced", "2026-04-07", "2026-08-09", False),  # judged by its end date
+    ("confirmed", "2020", None, False),          # what happened is never stale
+    ("postponed", "2020", None, False),          # reviewed already
+])
+def test_a_future_status_after_its_date_is_stale(status, date, end, stale):
+    record = milestone(status=status, date=date, **({"end_date": end} if end else {}))
+    assert record.is_stale(dt.date(2026, 8, 1)) is stale

@@ -11,7 +11,7 @@ from morocco_ai.store import load_store
 
 INDEX_RECORD = """- id: {id}
   index: fixture_index
-  index_name: Fixture Index
+  index_name: {{en: Fixture Index, fr: Indice de test, ar: مؤشر تجريبي}}
   edition: 2023
   country: MA
   score: 43.3
@@ -46,7 +46,7 @@ CASES = {
     "wrong type": (lambda d: write_indices(d, {"extra": "score_max: lots"}),
                    ["indices.yaml", "record ix-a", "field score_max"]),
     "missing required field": (lambda d: (d / "indices.yaml").write_text(
-        (Path(d) / "indices.yaml").read_text().replace("  index_name: Fixture Index\n", ""), encoding="utf-8"),
+        (Path(d) / "indices.yaml").read_text().replace("  index_name: {en: Fixture Index, fr: Indice de test, ar: مؤشر تجريبي}\n", ""), encoding="utf-8"),
         ["indices.yaml", "record ix-fixture-2023-ma", "field index_name", "Field required"]),
     "duplicate id": (lambda d: write_indices(d, {}, {}),
                      ["indices.yaml", "record ix-a", "field id", "duplicate id"]),
@@ -71,6 +71,16 @@ CASES = {
     "dangling related id": (lambda d: (d / "un_resolutions.yaml").write_text(
         (d / "un_resolutions.yaml").read_text().replace("ms-fixture-national", "ms-nowhere"), encoding="utf-8"),
         ["un_resolutions.yaml", "record res-fixture", "field related", "ms-nowhere"]),
+    "arabic missing": (lambda d: (d / "milestones.yaml").write_text(
+        (d / "milestones.yaml").read_text().replace(", ar: محطة وطنية تجريبية}", "}"), encoding="utf-8"),
+        ["milestones.yaml", "record ms-fixture-national", "field title.ar", "Field required"]),
+    "target without progress": (lambda d: (d / "targets.yaml").write_text(
+        (d / "targets.yaml").read_text().replace('  latest_checked: "2026-11-25"\n', ""), encoding="utf-8"),
+        ["targets.yaml", "record tg-fixture", "field (record)", "latest"]),
+    "checked without a note": (lambda d: (d / "targets.yaml").write_text(
+        "".join(line for line in (d / "targets.yaml").read_text().splitlines(keepends=True)
+                if not line.startswith("  latest_note:")), encoding="utf-8"),
+        ["targets.yaml", "record tg-fixture", "latest_note"]),
     "alternative names no field": (lambda d: (d / "milestones.yaml").write_text(
         (d / "milestones.yaml").read_text().replace("- field: date", "- field: when"), encoding="utf-8"),
         ["milestones.yaml", "record ms-fixture-regional", "alternatives.0.field", "'when'"]),
@@ -127,3 +137,31 @@ def test_environment_variable_points_the_validator_elsewhere(fixture_dir, monkey
     monkeypatch.setenv("MOROCCO_AI_DATA_DIR", str(fixture_dir))
     assert validate.main([]) == 1
     assert "indices.yaml" in capsys.readouterr().out
+
+
+def _make_stale(data_dir: Path) -> None:
+    """The fixture's 2030 plan, moved to 2024: still 'planned' after its date."""
+    path = data_dir / "milestones.yaml"
+    path.write_text(path.read_text().replace('date: "2030"', 'date: "2024"'), encoding="utf-8")
+
+
+def test_a_stale_record_is_a_warning_naming_it(fixture_dir, capsys):
+    _make_stale(fixture_dir)
+    assert validate.main([str(fixture_dir), "--as-of", "2026-12-02"]) == 0  # a warning keeps the exit code
+    out = capsys.readouterr()
+    warnings = [line for line in out.out.splitlines() if line.startswith("warning:")]
+    assert warnings == ["warning: milestones.yaml: record ms-fixture-future: field status: still 'planned' although "
+                        "its date 2024 has passed: needs review"]
+    assert "1 to review" in out.err
+
+
+def test_strict_fails_on_a_stale_record(fixture_dir, capsys):
+    _make_stale(fixture_dir)
+    assert validate.main([str(fixture_dir), "--strict", "--as-of", "2026-12-02"]) == 1
+    assert validate.main([str(fixture_dir), "--strict", "--as-of", "2024-12-31"]) == 0  # not yet past on that day
+    assert validate.main([str(fixture_dir), "--strict"]) == 1  # today is later than 2024
+
+
+def test_a_problem_still_fails_without_strict(fixture_dir):
+    write_indices(fixture_dir, {"url": "ftp://x.org/y"})
+    assert validate.main([str(fixture_dir)]) == 1
