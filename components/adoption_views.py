@@ -5,7 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from .chart_panel import chart
-from .figures import ADOPTION_COLUMNS, COMPARISON_COLUMNS, INDEX_COLUMNS, INDEX_LINE_COLUMNS
+from .figures import ADOPTION_COLUMNS, COMPARISON_COLUMNS, INDEX_COLUMNS, INDEX_LINE_COLUMNS, SERIES_COLUMNS
+from .figures import adoption_series, adoption_series_figure, adoption_series_names, adoption_series_notes
 from .figures import adoption_figure, adoption_rows, index_edition_notes, index_figure, index_lines, index_measures
 from .figures import index_names, index_rows
 from .figures import percent_comparison
@@ -25,8 +26,28 @@ def adoption_section(ctx: PageContext, *, key_prefix: str) -> None:
     chart(adoption_figure(ctx.store, ctx.filters.years, ctx.lang, ctx.dark), comparison, key_prefix=key_prefix,
           alt=t("adoption.alt", summary=summary), file_name="adoption_comparison.csv", t=t,
           columns=COMPARISON_COLUMNS)
+    adoption_series_section(ctx, key_prefix=f"{key_prefix}_series")
     data_table(adoption_rows(ctx.store, ctx.filters.years, ctx.lang), key_prefix=f"{key_prefix}_all", t=t,
                file_name="adoption.csv", columns=ADOPTION_COLUMNS)
+
+
+def adoption_series_section(ctx: PageContext, *, key_prefix: str) -> None:
+    """One indicator over time (internet use, penetration, startup funding...), Morocco and the countries measured."""
+    t = ctx.t
+    names = adoption_series_names(ctx.store, ctx.filters.years, ctx.lang)
+    if not names:
+        return
+    st.subheader(t("adoption.series"))
+    indicator = st.selectbox(t("adoption.choose"), options=list(names), format_func=names.get,
+                             key=f"{key_prefix}_indicator")
+    frame = adoption_series(ctx.store, ctx.filters.years, indicator, ctx.lang)
+    summary = "; ".join(f"{r.country_name} {r.period_label}: {r.value_text}" for r in frame.itertuples())
+    chart(adoption_series_figure(ctx.store, ctx.filters.years, indicator, ctx.lang, ctx.dark), frame,
+          key_prefix=key_prefix, alt=t("adoption.series_alt", indicator=names[indicator], summary=summary),
+          file_name=f"{indicator}.csv", t=t, columns=SERIES_COLUMNS)
+    notes = adoption_series_notes(frame)
+    if notes:
+        st.caption(md_escape(t("adoption.notes")) + "  \n" + "  \n".join(md_escape(note) for note in notes))
 
 
 def indices_section(ctx: PageContext, *, key_prefix: str) -> None:

@@ -91,7 +91,8 @@ def source_list(ctx: PageContext, *, key_prefix: str) -> None:
     t = ctx.t
     st.header(t("sources.every_source"))
     frame = queries.sources_frame(ctx.store, ctx.lang)
-    st.caption(t("sources.distinct", count=len(frame)))
+    untitled = int((frame["title_note"] != "").sum())
+    st.caption(t("sources.distinct", count=len(frame)) + " " + t("sources.untitled", count=untitled))
     data_table(frame, key_prefix=key_prefix, t=t, file_name="sources.csv",
                columns=SOURCE_COLUMNS)
 

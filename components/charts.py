@@ -184,32 +184,50 @@ def build_grouped_bars(frame: pd.DataFrame, *, category: str, series: str, value
     return figure
 
 
-def build_index_lines(frame: pd.DataFrame, *, value: str, value_title: str, t: Translator, dark: bool = False,
-                      height: int = 380, highlight: str | None = None,
-                      edition_notes: dict[int, str] | None = None) -> go.Figure:
-    """One line per country over editions; the hover gives the rank with its denominator ("88 / 193").
-    ``edition_notes``: editions whose scale or method changed, marked on the chart by a dashed line and a label
-    (the full notes go beside the chart)."""
+def build_country_lines(frame: pd.DataFrame, *, x: str, value: str, x_axis: dict, value_title: str, hover: str,
+                        customdata: list[str], empty: str, t: Translator, dark: bool = False, height: int = 380,
+                        highlight: str | None = None, reversed_values: bool = False) -> go.Figure:
+    """One line per country (``country_name``) over ``x``; the highlighted country drawn thicker. ``hover`` is a
+    Plotly template holding the literal ``{country}``, replaced by each line's country; ``customdata`` columns
+    feed it."""
     if frame.empty:
-        return empty_figure(t("indices.empty"), t=t, dark=dark)
+        return empty_figure(empty, t=t, dark=dark)
     colours = palette(dark)
     symbols = ["circle", "square", "diamond", "triangle-up", "cross", "x", "star", "hexagon"]
     traces = []
     for position, (country, part) in enumerate(frame.groupby("country_name", sort=True)):
-        part = part.sort_values("edition")
+        part = part.sort_values(x)
         main = country == highlight
         traces.append(go.Scatter(
-            x=part["edition"], y=part[value], name=country, mode="lines+markers",
+            x=part[x], y=part[value], name=country, mode="lines+markers",
             line=dict(width=4 if main else 1.5, color=colours.categorical[position % len(colours.categorical)]),
             marker=dict(symbol=symbols[position % len(symbols)], size=10 if main else 7),
-            customdata=part[["rank_text", "score_text"]].fillna(""),
-            hovertemplate=t("indices.hover", country=country) + "<extra></extra>",
+            customdata=part[customdata].fillna(""),
+            hovertemplate=hover.replace("{country}", country) + "<extra></extra>",
         ))
+    axis = dict(x_axis)
+    x_title = axis.pop("title", "")
     layout = _layout(t, dark, height)
-    layout.update(xaxis=dict(dtick=1, **_axis_style(dark, t("axis.edition"))),
-                  yaxis=dict(autorange="reversed" if value == "rank" else True, **_value_axis(t),
+    layout.update(xaxis=dict(**axis, **_axis_style(dark, x_title)),
+                  yaxis=dict(autorange="reversed" if reversed_values else True, **_value_axis(t),
                              **_axis_style(dark, value_title)))
-    figure = go.Figure(data=traces, layout=layout)
+    return go.Figure(data=traces, layout=layout)
+
+
+def build_index_lines(frame: pd.DataFrame, *, value: str, value_title: str, t: Translator, dark: bool = False,
+                      height: int = 380, highlight: str | None = None,
+                      edition_notes: dict[int, str] | None = None) -> go.Figure:
+    """One line per country over editions; the hover gives the score as published and the rank with its
+    denominator ("88 / 193"). ``edition_notes``: editions whose scale or method changed, marked on the chart by a
+    dashed line and a label (the full notes go beside the chart)."""
+    figure = build_country_lines(
+        frame, x="edition", value=value, x_axis=dict(dtick=1, title=t("axis.edition")), value_title=value_title,
+        hover=t("indices.hover", country="{country}"), customdata=["rank_text", "score_text"],
+        empty=t("indices.empty"), t=t, dark=dark, height=height, highlight=highlight,
+        reversed_values=value == "rank")
+    if frame.empty:
+        return figure
+    colours = palette(dark)
     for edition in sorted(edition_notes or {}):
         figure.add_vline(x=edition, line=dict(dash="dash", width=1, color=colours.muted_text))
         figure.add_annotation(x=edition, y=1, yref="paper", yanchor="bottom", showarrow=False,
@@ -217,11 +235,23 @@ def build_index_lines(frame: pd.DataFrame, *, value: str, value_title: str, t: T
     return figure
 
 
+def build_adoption_lines(frame: pd.DataFrame, *, value_title: str, t: Translator, dark: bool = False,
+                         height: int = 380, highlight: str | None = None) -> go.Figure:
+    """One indicator over time, one line per country, each point at the middle of the period it measures."""
+    return build_country_lines(
+        frame, x="when", value="value", x_axis=dict(type="date", title=t("adoption.period_axis")),
+        value_title=value_title, hover=t("adoption.hover", country="{country}"),
+        customdata=["period_label", "value_text"], empty=t("adoption.empty"), t=t, dark=dark, height=height,
+        highlight=highlight)
+
+
 def build_target_progress(targets: pd.DataFrame, *, t: Translator, dark: bool = False,
                           height: int | None = None) -> go.Figure:
     """Each target's baseline (and latest value) as a share of the target: comparable across units.
-    Rank targets (lower is better) are left out here; their table row says baseline -> target."""
-    usable = targets[(targets["unit"] != "rank") & targets["baseline_value"].notna()].copy()
+    Rank targets (lower is better) are left out here, and so is a value published in another unit than its
+    target's (it is never converted); their table rows say baseline -> target."""
+    usable = targets[(targets["unit"] != "rank") & targets["baseline_value"].notna()
+                     & (targets["baseline_unit"] == "")].copy()
     if usable.empty:
         return empty_figure(t("strategy.no_baseline"), t=t, dark=dark)
     colours = palette(dark)
@@ -240,7 +270,7 @@ def build_target_progress(targets: pd.DataFrame, *, t: Translator, dark: bool = 
         textposition="outside", textfont=dict(color=colours.text),
         hovertemplate="%{y}: %{text}<extra></extra>",
     ))
-    latest = usable[usable["latest_value"].notna()]
+    latest = usable[usable["latest_value"].notna() & (usable["latest_unit"] == "")]
     if not latest.empty:
         positions = [list(usable.index).index(i) for i in latest.index]
         figure.add_trace(go.Scatter(

@@ -15,9 +15,11 @@ from morocco_ai import queries
 from morocco_ai.filters import Filters
 from morocco_ai.geo import load_region_geojson
 from morocco_ai.i18n import Translator, country_name, translator
+from morocco_ai.schema import PartialDate
 from morocco_ai.store import Store
 
-from .charts import build_activity_chart, build_grouped_bars, build_index_lines, build_target_progress, build_timeline
+from .charts import (build_activity_chart, build_adoption_lines, build_grouped_bars, build_index_lines,
+                     build_target_progress, build_timeline)
 from .region_map import build_region_map
 from .text import mark_fallbacks
 
@@ -133,11 +135,14 @@ def activity_figure(store: Store, years: tuple[int, int], lang: str, dark: bool)
 
 
 # --- adoption and indices ------------------------------------------------------------------------------------
+SERIES_COLUMNS = {"period_label": "column.measured", "country_name": "column.country", "value_text": "column.value",
+                  "survey": "column.survey", "status": "column.status", "note": "column.note",
+                  "sources": "column.sources", "source_url": "column.link"}
 COMPARISON_COLUMNS = {"country_name": "column.country", "series": "column.indicator", "value": "column.value",
                       "period": "column.measured", "survey": "column.survey", "sources": "column.sources"}
 ADOPTION_COLUMNS = {"label": "column.indicator", "country_name": "column.country", "value": "column.value",
                     "unit": "column.unit", "period": "column.measured", "survey": "column.survey",
-                    "status": "column.status", "alternatives": "column.other_versions", "sources": "column.sources",
+                    "note": "column.note", "status": "column.status", "alternatives": "column.other_versions", "sources": "column.sources",
                     "source_url": "column.link"}
 INDEX_LINE_COLUMNS = {"edition": "column.edition", "country_name": "column.country", "score_text": "column.score",
                       "rank_text": "column.rank_of", "sources": "column.sources"}
@@ -156,6 +161,8 @@ def percent_comparison(store: Store, years: tuple[int, int], lang: str) -> pd.Da
     t = translator(lang)
     frame = queries.adoption_frame(store, Filters(years=years), lang)
     percent = frame[(frame["unit"] == "percent") & (frame["status"] == "confirmed")]
+    # a series counts once per country and survey: its latest period (the series chart shows the others)
+    percent = percent.sort_values("period").drop_duplicates(["indicator", "country", "survey"], keep="last")
     countries_per_indicator = percent.groupby("indicator")["country"].nunique()
     comparable = percent[percent["indicator"].isin(countries_per_indicator[countries_per_indicator > 1].index)]
     if comparable.empty:
@@ -203,6 +210,45 @@ def _adoption_figure(store: Store, years: tuple[int, int], lang: str, dark: bool
 
 
 @cached
+def adoption_series_names(store: Store, years: tuple[int, int], lang: str) -> dict[str, str]:
+    """Indicator -> its name, for the indicators measured at two periods or more in these years (the series)."""
+    frame = queries.adoption_frame(store, Filters(years=years), lang)
+    periods = frame.groupby("indicator")["period"].nunique()
+    series = frame[frame["indicator"].isin(periods[periods > 1].index)]
+    return dict(sorted(series.groupby("indicator")["label"].agg(lambda s: min(s, key=len)).items(),
+                       key=lambda item: item[1]))
+
+
+@cached
+def adoption_series(store: Store, years: tuple[int, int], indicator: str, lang: str) -> pd.DataFrame:
+    """One indicator's figures over time, one row per country and period, placed at the middle of the period."""
+    t = translator(lang)
+    frame = queries.adoption_frame(store, Filters(years=years), lang)
+    chosen = frame[frame["indicator"] == indicator].sort_values(["country", "period"])
+    return chosen.assign(
+        country_name=[country_name(c, lang) for c in chosen["country"]],
+        when=[pd.Timestamp(PartialDate.parse(p).midpoint) for p in chosen["period"]],
+        period_label=[t.date(p) for p in chosen["period"]],
+        value_text=[t.percent(v) if u == "percent" else f"{t.number(v)} {t('unit.' + u)}"
+                    for v, u in zip(chosen["value"], chosen["unit"])],
+        status=[t(f"status.{s}") for s in chosen["status"]])
+
+
+@cached
+def adoption_series_figure(store: Store, years: tuple[int, int], indicator: str, lang: str, dark: bool) -> go.Figure:
+    t = translator(lang)
+    frame = adoption_series(store, years, indicator, lang)
+    unit = frame["unit"].iloc[0] if not frame.empty else "percent"
+    return build_adoption_lines(frame, value_title=t(f"unit.{unit}"), t=t, dark=dark,
+                                highlight=country_name(MOROCCO, lang))
+
+
+def adoption_series_notes(frame: pd.DataFrame) -> tuple[str, ...]:
+    """The distinct notes of the series' figures (e.g. that subscription penetration counts lines, not people)."""
+    return tuple(dict.fromkeys(note for note in frame["note"] if note))
+
+
+@cached
 def adoption_rows(store: Store, years: tuple[int, int], lang: str) -> pd.DataFrame:
     t = translator(lang)
     frame = queries.adoption_frame(store, Filters(years=years), lang)
@@ -229,10 +275,13 @@ def index_lines(store: Store, years: tuple[int, int], index: str, lang: str) -> 
 
 @cached
 def index_edition_notes(store: Store, years: tuple[int, int], index: str, lang: str) -> dict[int, str]:
-    """Edition -> what changed in it (scale, method), from the notes its records carry."""
+    """Edition -> what changed in it (scale, method): a note that the records of two countries or more of that
+    edition share. A note only one record carries is about that figure; the table shows it."""
     frame = queries.indices_frame(store, Filters(years=years), lang)
-    noted = frame[(frame["index"] == index) & (frame["note"] != "")].sort_values("edition")
-    return dict(noted.drop_duplicates("edition")[["edition", "note"]].itertuples(index=False, name=None))
+    noted = frame[(frame["index"] == index) & (frame["note"] != "")]
+    shared = noted.groupby(["edition", "note"])["country"].nunique()
+    shared = shared[shared > 1].reset_index().sort_values("edition").drop_duplicates("edition")
+    return dict(shared[["edition", "note"]].itertuples(index=False, name=None))
 
 
 def index_measures(frame: pd.DataFrame) -> tuple[str, ...]:
@@ -288,13 +337,15 @@ def programme_label(programme: str, lang: str) -> str:
     return t(key) if t.has(key) else programme.replace("_", " ").capitalize()
 
 
-def target_point(value, date: str, lang: str, start: str = "") -> str:
-    """'100 000 (2030)', '11 (2024–2026)' or '—' when there is no such point."""
+def target_point(value, date: str, lang: str, start: str = "", unit: str = "") -> str:
+    """'100 000 (2030)', '11 (2024–2026)', '26 USD M (2022)' for a value in another unit than the target's, or '—'
+    when there is no such point."""
     if not date:
         return "—"
     t = translator(lang)
     period = f"{t.date(start)}–{t.date(date)}" if start else t.date(date)
-    return f"{queries.value_text(value, lang)} ({period})"
+    shown = queries.value_text(value, lang) + (f" {t('unit.' + unit)}" if unit else "")
+    return f"{shown} ({period})"
 
 
 @cached
@@ -307,7 +358,7 @@ def progress_rows(store: Store, programme: str, lang: str) -> pd.DataFrame:
     """The programme's targets that have a sourced baseline (and are not ranks): what the progress chart draws."""
     frame = queries.targets_frame(store, lang)
     part = frame[frame["programme"] == programme]
-    return part[(part["unit"] != "rank") & part["baseline_value"].notna()]
+    return part[(part["unit"] != "rank") & part["baseline_value"].notna() & (part["baseline_unit"] == "")]
 
 
 @cached
@@ -323,12 +374,13 @@ def target_rows(store: Store, programme: str, lang: str) -> pd.DataFrame:
     part = frame[frame["programme"] == programme]
     return mark_fallbacks(part, "indicator", "indicator_lang", lang).assign(
         unit=[t(f"unit.{u}") if t.has(f"unit.{u}") else u for u in part["unit"]],
-        baseline=[target_point(v, d, lang) for v, d in zip(part["baseline_value"], part["baseline_date"])],
+        baseline=[target_point(v, d, lang, unit=u)
+                  for v, d, u in zip(part["baseline_value"], part["baseline_date"], part["baseline_unit"])],
         target=[target_point(v, d, lang, s) for v, d, s in
                 zip(part["target_value"], part["target_date"], part["target_start"])],
-        latest=[target_point(v, d, lang) if d else t("strategy.latest_checked", date=t.date(checked)) if checked
-                else t("strategy.no_latest")
-                for v, d, checked in zip(part["latest_value"], part["latest_date"], part["latest_checked"])],
+        latest=[target_point(v, d, lang, unit=u) if d else t("strategy.latest_checked", date=t.date(checked))
+                if checked else t("strategy.no_latest") for v, d, u, checked in
+                zip(part["latest_value"], part["latest_date"], part["latest_unit"], part["latest_checked"])],
         status=[t(f"status.{s}") for s in part["status"]])
 
 
@@ -345,7 +397,8 @@ DISAGREEMENT_COLUMNS = {"dataset": "column.dataset", "id": "column.record", "fie
 REVIEW_COLUMNS = {"dataset": "column.dataset", "id": "column.record", "status": "column.status", "due": "column.due"}
 ARABIC_COLUMNS = {"dataset": "column.dataset", "id": "column.record", "field": "column.field",
                   "text_ar": "column.text_ar", "sources": "column.sources", "source_url": "column.link"}
-SOURCE_COLUMNS = {"publisher": "column.publisher", "title": "column.title", "url": "column.link",
+SOURCE_COLUMNS = {"publisher": "column.publisher", "title": "column.title", "title_note": "column.title_note",
+                  "url": "column.link",
                   "date": "column.date", "citations": "column.citations", "cited_by": "column.cited_by"}
 
 

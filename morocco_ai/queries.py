@@ -318,11 +318,13 @@ def sources_frame(store: Store, lang: str = "en") -> pd.DataFrame:
             key = (source.publisher, source.title, source.url or "")
             entry = cited.setdefault(key, {
                 "publisher": source.publisher, "title": source.title, "url": source.url or "",
-                "date": translator(lang).date(source.date) if source.date else "", "cited_by": []})
+                "date": translator(lang).date(source.date) if source.date else "",
+                "title_note": source.title_note or "", "cited_by": []})
             entry["cited_by"].append(f"{name}/{record.id}")
     rows = [{**entry, "cited_by": ", ".join(sorted(set(entry["cited_by"]))),
              "citations": len(set(entry["cited_by"]))} for entry in cited.values()]
-    return pd.DataFrame(rows, columns=["publisher", "title", "url", "date", "cited_by", "citations"]).sort_values(
+    return pd.DataFrame(rows, columns=["publisher", "title", "title_note", "url", "date", "cited_by",
+                                       "citations"]).sort_values(
         ["publisher", "title"], ignore_index=True)
 
 
@@ -439,17 +441,20 @@ def targets_frame(store: Store, lang: str = "en") -> pd.DataFrame:
             "indicator_lang": indicator_lang, "unit": record.unit,
             "baseline_value": record.baseline.value if record.baseline else None,
             "baseline_date": str(record.baseline.date) if record.baseline else "",
+            "baseline_unit": (record.baseline.unit or "") if record.baseline else "",
             "target_value": record.target.value, "target_date": str(record.target.date),
             "target_start": str(record.target.start) if record.target.start else "",
             "latest_value": record.latest.value if record.latest else None,
             "latest_date": str(record.latest.date) if record.latest else "",
+            "latest_unit": (record.latest.unit or "") if record.latest else "",
             "latest_checked": str(record.latest_checked) if record.latest_checked else "",
             "latest_note": text_in(record.latest.note if record.latest else record.latest_note, lang)[0],
             "latest_sources": sources_text(record.latest.sources, lang) if record.latest else "",
             "status": record.status, "description": text_in(record.description, lang)[0], **_provenance(record, lang),
         })
     columns = ["id", "programme", "kind", "indicator", "indicator_lang", "unit", "baseline_value", "baseline_date",
-               "target_value", "target_date", "target_start", "latest_value", "latest_date", "latest_checked",
+               "baseline_unit", "target_value", "target_date", "target_start", "latest_value", "latest_date",
+               "latest_unit", "latest_checked",
                "latest_note", "latest_sources", "status",
                "description", "sources", "source_url", "n_sources", "alternatives", "has_alternatives"]
     return pd.DataFrame(rows, columns=columns)

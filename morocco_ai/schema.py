@@ -114,7 +114,9 @@ class Strict(BaseModel):
 
 class Source(Strict):
     publisher: str
-    title: str
+    title: str = Field(description="the page's real headline, in its own language; a description only with title_note")
+    title_note: Optional[str] = Field(default=None, description=(
+        "why the headline could not be recorded (e.g. the stored copy shows none): then title describes the page"))
     url: Optional[str] = None
     published: Optional[PartialDate] = None
     accessed: Optional[PartialDate] = None
@@ -130,6 +132,17 @@ class Source(Strict):
     @property
     def date(self) -> Optional[PartialDate]:
         return self.published or self.accessed
+
+    @field_validator("title")
+    @classmethod
+    def _no_placeholder(cls, title: str) -> str:
+        if re.search(r"\(headline[^)]*\)", title, re.IGNORECASE):
+            raise ValueError("a placeholder is not a headline: describe the page and say why in title_note")
+        return title
+
+    @property
+    def has_headline(self) -> bool:
+        return self.title_note is None
 
     @property
     def is_complete(self) -> bool:
@@ -339,7 +352,9 @@ class IndexScore(Record):
     rank: Optional[int] = Field(default=None, ge=1)
     rank_scope: RankScope = "global"
     countries_ranked: Optional[int] = Field(default=None, ge=1)
-    note: Optional[Localized] = Field(default=None, description="a change of scale or method in this edition")
+    note: Optional[Localized] = Field(default=None, description=(
+        "what a reader must know about the figure; the same note on several countries' records of one edition "
+        "marks a change of scale or method in that edition"))
 
     @model_validator(mode="after")
     def _rank_has_denominator(self) -> "IndexScore":
