@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -140,3 +141,88 @@ def test_every_research_fact_is_mapped_to_a_record():
     mapped = {claim["fact"] for claim in CLAIMS if "fact" in claim}
     assert len(fact_ids) == 126
     assert fact_ids - mapped == set()
+
+
+# --- the content release of 2026-12-02 ---------------------------------------------------------------------------
+RELEASE = "2026-12-02"
+
+
+def test_no_record_text_on_an_arabic_page_is_in_another_language(store):
+    """Every text a reader sees is in Arabic on an Arabic page: no '[FR]' marker anywhere."""
+    from morocco_ai import queries
+
+    frames = {"milestones": (queries.milestones_frame(store, lang="ar"), "title_lang"),
+              "institutions": (queries.institutions_frame(store, lang="ar"), "name_lang"),
+              "jazari": (queries.jazari_frame(store, lang="ar"), "name_lang"),
+              "resolutions": (queries.resolutions_frame(store, lang="ar"), "title_lang"),
+              "adoption": (queries.adoption_frame(store, lang="ar"), "label_lang"),
+              "targets": (queries.targets_frame(store, lang="ar"), "indicator_lang")}
+    for name, (frame, column) in frames.items():
+        assert set(frame[column]) == {"ar"}, name
+    arabic = re.compile("[\u0600-\u06ff]")
+    for column in ("city", "themes", "partners"):
+        texts = [text for text in queries.institutions_frame(store, lang="ar")[column] if text]
+        assert texts and all(arabic.search(text) for text in texts), column
+    assert all(arabic.search(name) for name in queries.indices_frame(store, lang="ar")["index_name"])
+    assert all(arabic.search(body) for body in queries.resolutions_frame(store, lang="ar")["body"])
+
+
+def test_official_arabic_names_cite_a_checkable_source(store):
+    from morocco_ai.review import localized_texts
+
+    cited = [text for *_, text in localized_texts(store) if text.ar_source is not None]
+    assert len(cited) >= 14
+    assert all(text.ar_source.url and text.ar_source.date for text in cited)
+
+
+def test_every_target_holds_its_latest_value_or_when_it_was_checked(store):
+    for target in store.records("targets"):
+        assert (target.latest is None) != (target.latest_checked is None), target.id
+        if target.latest:
+            assert target.latest.sources and target.latest.date, target.id
+        else:
+            assert target.latest_note and str(target.latest_checked) <= RELEASE, target.id
+    assert sum(target.latest is not None for target in store.records("targets")) >= 5
+
+
+def test_no_record_is_stale_at_the_release(store):
+    import datetime as dt
+
+    from morocco_ai.review import stale_records
+
+    assert stale_records(store, dt.date.fromisoformat(RELEASE)) == ()
+
+
+def test_indices_are_series_with_peers(store):
+    peers = {"EG", "TN", "DZ", "ZA", "KE", "NG", "RW", "AE", "SA"}
+    editions = {}
+    for record in store.records("indices"):
+        if record.pillar == "overall" and record.rank_scope == "global":
+            editions.setdefault((record.index, record.country), set()).add(record.edition)
+    for index in ("gairi", "egdi", "wipo_gii", "itu_idi", "unctad_ftr", "tortoise_gai"):
+        assert len(editions.get((index, "MA"), ())) >= 3, index
+    for index in ("gairi", "wipo_gii"):
+        with_series = [peer for peer in peers if len(editions.get((index, peer), ())) >= 2]
+        assert len(with_series) >= 5, (index, with_series)
+
+
+def test_subscription_penetration_says_it_counts_lines(store):
+    for record in store.records("adoption"):
+        if record.indicator in ("internet_penetration", "mobile_penetration"):
+            assert record.note and "100" in record.note.en, record.id
+
+
+def test_sources_are_named_by_their_headline(store):
+    from morocco_ai import queries
+
+    sources = queries.sources_frame(store)
+    untitled = sources[sources["title_note"] != ""]
+    assert len(untitled) <= 0.10 * len(sources), f"{len(untitled)} of {len(sources)} without a headline"
+
+
+def test_the_release_is_in_the_list_of_updates(store):
+    from morocco_ai.queries import data_updates
+
+    newest = data_updates(store)[0]
+    assert str(newest["date"]) == RELEASE
+    assert all(newest.get(f"summary_{lang}") for lang in ("en", "fr", "ar"))
