@@ -161,7 +161,11 @@ def percent_comparison(store: Store, years: tuple[int, int], lang: str) -> pd.Da
     t = translator(lang)
     frame = queries.adoption_frame(store, Filters(years=years), lang)
     percent = frame[(frame["unit"] == "percent") & (frame["status"] == "confirmed")]
-    # a series counts once per country and survey: its latest period (the series chart shows the others)
+    # countries are compared on one year: per indicator, the latest year measured in two countries or more; a
+    # series counts once per country and survey there (the series chart shows the other periods)
+    countries_per_year = percent.groupby(["indicator", "year"])["country"].nunique().reset_index()
+    shared_year = countries_per_year[countries_per_year["country"] > 1].groupby("indicator")["year"].max()
+    percent = percent[percent["year"] == percent["indicator"].map(shared_year)]
     percent = percent.sort_values("period").drop_duplicates(["indicator", "country", "survey"], keep="last")
     countries_per_indicator = percent.groupby("indicator")["country"].nunique()
     comparable = percent[percent["indicator"].isin(countries_per_indicator[countries_per_indicator > 1].index)]
@@ -244,8 +248,10 @@ def adoption_series_figure(store: Store, years: tuple[int, int], indicator: str,
 
 
 def adoption_series_notes(frame: pd.DataFrame) -> tuple[str, ...]:
-    """The distinct notes of the series' figures (e.g. that subscription penetration counts lines, not people)."""
-    return tuple(dict.fromkeys(note for note in frame["note"] if note))
+    """The notes that hold for the series (carried by two of its figures or more, e.g. that subscription
+    penetration counts lines, not people); a note about one figure is in its table row."""
+    counts = frame.loc[frame["note"] != "", "note"].value_counts()
+    return tuple(counts[counts > 1].index)
 
 
 @cached
@@ -275,13 +281,11 @@ def index_lines(store: Store, years: tuple[int, int], index: str, lang: str) -> 
 
 @cached
 def index_edition_notes(store: Store, years: tuple[int, int], index: str, lang: str) -> dict[int, str]:
-    """Edition -> what changed in it (scale, method): a note that the records of two countries or more of that
-    edition share. A note only one record carries is about that figure; the table shows it."""
+    """Edition -> what changed in it (scale, method), from its records marked ``method_change``. Other notes are
+    about one figure; the table shows them."""
     frame = queries.indices_frame(store, Filters(years=years), lang)
-    noted = frame[(frame["index"] == index) & (frame["note"] != "")]
-    shared = noted.groupby(["edition", "note"])["country"].nunique()
-    shared = shared[shared > 1].reset_index().sort_values("edition").drop_duplicates("edition")
-    return dict(shared[["edition", "note"]].itertuples(index=False, name=None))
+    changed = frame[(frame["index"] == index) & frame["method_change"]].sort_values(["edition", "country"])
+    return dict(changed.drop_duplicates("edition")[["edition", "note"]].itertuples(index=False, name=None))
 
 
 def index_measures(frame: pd.DataFrame) -> tuple[str, ...]:

@@ -22,7 +22,7 @@ def data_table(frame: pd.DataFrame, *, key_prefix: str, t: Translator, columns: 
         st.caption(t("table.empty"))
         return []
     headers = translated_headers(columns, t)
-    shown = frame[list(columns)]
+    shown = reader_table(frame, list(columns), rtl=t.rtl)
     config = {name: st.column_config.LinkColumn(header, display_text=t("table.link"))
               if name in link_columns else st.column_config.Column(header) for name, header in headers.items()}
     options = dict(on_select="rerun", selection_mode="single-row") if selectable else {}
@@ -30,6 +30,16 @@ def data_table(frame: pd.DataFrame, *, key_prefix: str, t: Translator, columns: 
                          key=f"{key_prefix}_table", **options)
     download_csv(frame, headers, key_prefix=key_prefix, file_name=file_name, t=t)
     return list(state.selection.rows) if selectable else []
+
+
+MISSING = "—"
+
+
+def reader_table(frame: pd.DataFrame, columns: list[str], *, rtl: bool = False) -> pd.DataFrame:
+    """The ``columns`` of ``frame`` as a reader sees them: a missing value reads "—" (never None or NaN), and in a
+    right-to-left language the first column stands on the right."""
+    shown = frame[columns[::-1] if rtl else columns]
+    return shown.astype(object).where(shown.notna(), MISSING)
 
 
 def translated_headers(columns: dict[str, str], t: Translator) -> dict[str, str]:

@@ -422,11 +422,12 @@ def indices_frame(store: Store, filters: Filters = Filters(), lang: str = "en") 
             "edition": record.edition,
             "country": record.country, "pillar": record.pillar, "score": record.score, "score_max": record.score_max,
             "rank": record.rank, "rank_scope": record.rank_scope, "countries_ranked": record.countries_ranked,
-            "rank_text": rank_text, "note": text_in(record.note, lang)[0], "status": record.status,
+            "rank_text": rank_text, "note": text_in(record.note, lang)[0], "method_change": record.method_change,
+            "status": record.status,
             **_provenance(record, lang),
         })
     columns = ["id", "index", "index_name", "edition", "country", "pillar", "score", "score_max", "rank",
-               "rank_scope", "countries_ranked", "rank_text", "note", "status", "sources", "source_url", "n_sources",
+               "rank_scope", "countries_ranked", "rank_text", "note", "method_change", "status", "sources", "source_url", "n_sources",
                "alternatives", "has_alternatives"]
     return pd.DataFrame(rows, columns=columns).sort_values(["index", "edition", "country"], ignore_index=True)
 

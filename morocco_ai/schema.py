@@ -352,9 +352,15 @@ class IndexScore(Record):
     rank: Optional[int] = Field(default=None, ge=1)
     rank_scope: RankScope = "global"
     countries_ranked: Optional[int] = Field(default=None, ge=1)
-    note: Optional[Localized] = Field(default=None, description=(
-        "what a reader must know about the figure; the same note on several countries' records of one edition "
-        "marks a change of scale or method in that edition"))
+    note: Optional[Localized] = Field(default=None, description="what a reader must know about the figure")
+    method_change: bool = Field(default=False, description=(
+        "the note says that this edition changed the index's scale or method: the chart marks the edition"))
+
+    @model_validator(mode="after")
+    def _method_change_is_said(self) -> "IndexScore":
+        if self.method_change and self.note is None:
+            raise ValueError("note: method_change needs a note saying what changed")
+        return self
 
     @model_validator(mode="after")
     def _rank_has_denominator(self) -> "IndexScore":
