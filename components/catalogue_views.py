@@ -40,7 +40,7 @@ def catalogue(ctx: PageContext, *, key_prefix: str) -> None:
         right.download_button("JSON", functools.partial(export.dataset_json, ctx.store, dataset.name),
                               file_name=f"{dataset.name}.json", mime="application/json",
                               key=f"{key_prefix}_{dataset.name}_json", on_click="ignore")
-        label.text(t("sources.dataset_count", title=dataset.title, count=len(dataset.records)))
+        label.text(t("sources.dataset_count", title=dataset.text("title", ctx.lang), count=len(dataset.records)))
 
 
 def data_problems(ctx: PageContext, *, key_prefix: str) -> None:
@@ -73,8 +73,9 @@ def arabic_texts(ctx: PageContext, *, key_prefix: str) -> None:
     t = ctx.t
     st.header(t("sources.translations"))
     total, official = queries.arabic_origin(ctx.store, ctx.lang)
-    st.caption(t("sources.translations_note", total=t.number(total), official=t.number(len(official)),
-                 own=t.number(total - len(official))))
+    official_texts = int(official["used_by"].sum()) if not official.empty else 0
+    st.caption(t("sources.translations_note", total=t.number(total), official=t.number(official_texts),
+                 own=t.number(total - official_texts)))
     data_table(official, key_prefix=key_prefix, t=t, file_name="arabic-sources.csv", columns=ARABIC_COLUMNS)
 
 

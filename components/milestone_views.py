@@ -105,6 +105,7 @@ def recent_milestones(ctx: PageContext, *, count: int = 8) -> None:
         return
     lines = [f"- **{md_escape(row.date_label)}** — {in_reader_language(row.title, row.title_lang, ctx.lang, markdown=True)}"
              + (" ⚖" if row.has_alternatives else "") + f" ({md_escape(row.region_name)})"
+             + ("" if row.status == "confirmed" else f" — *{md_escape(t('status.' + row.status))}*")
              for row in recent.itertuples()]
     st.markdown("\n".join(lines))
     st.caption(t("overview.recent_note"))

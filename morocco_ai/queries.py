@@ -296,9 +296,10 @@ def _all_records(store: Store) -> Iterable[tuple[str, Record]]:
 @cached
 def catalogue_frame(store: Store, lang: str = "en") -> pd.DataFrame:
     rows = [{
-        "dataset": dataset.name, "title": dataset.title, "file": dataset.path, "records_loaded": len(dataset.records),
-        "records_rejected": dataset.rejected, "problems": len(dataset.problems), "readable": not dataset.broken,
-        "error": dataset.broken or "", "licence": dataset.licence, "description": dataset.description,
+        "dataset": dataset.name, "title": dataset.text("title", lang), "file": dataset.path,
+        "records_loaded": len(dataset.records), "records_rejected": dataset.rejected, "problems": len(dataset.problems),
+        "readable": not dataset.broken, "error": dataset.broken or "", "licence": dataset.licence,
+        "description": dataset.text("description", lang),
     } for dataset in store.datasets.values()]
     return pd.DataFrame(rows)
 
@@ -585,10 +586,14 @@ def review_frame(store: Store, as_of: dt.date, lang: str = "en") -> pd.DataFrame
 def arabic_origin(store: Store, lang: str = "en") -> tuple[int, pd.DataFrame]:
     """How many Arabic texts the records hold, and the ones a source gives (the rest are the project's
     translations), each with its source."""
-    total, rows = 0, []
+    total, cited = 0, {}
     for dataset, record_id, path, text in localized_texts(store):
         total += 1
-        if text.ar_source is not None:
-            rows.append({"dataset": dataset, "id": record_id, "field": path, "text_ar": text.ar,
-                         "sources": source_label(text.ar_source, lang), "source_url": text.ar_source.url or ""})
-    return total, pd.DataFrame(rows, columns=["dataset", "id", "field", "text_ar", "sources", "source_url"])
+        if text.ar_source is not None:  # one row per Arabic name and source, with every record using it
+            row = cited.setdefault((text.ar, text.ar_source), {
+                "text_ar": text.ar, "sources": source_label(text.ar_source, lang),
+                "source_url": text.ar_source.url or "", "ids": []})
+            row["ids"].append(f"{dataset}/{record_id}.{path}")
+    rows = [{**row, "used_by": len(row["ids"]), "id": ", ".join(row.pop("ids")[:3])} for row in cited.values()]
+    frame = pd.DataFrame(rows, columns=["text_ar", "used_by", "id", "sources", "source_url"])
+    return total, frame.assign(used_by=[int(n) for n in frame["used_by"]]) if not frame.empty else frame

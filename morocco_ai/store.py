@@ -49,6 +49,11 @@ class Dataset:
     rows_read: int = 0
     problems: tuple[Problem, ...] = ()
     broken: Optional[str] = None  # why the file could not be read at all
+    translations: Mapping[str, str] = field(default_factory=dict)  # title_fr, description_ar... from the descriptor
+
+    def text(self, name: str, lang: str) -> str:
+        """The dataset's ``title`` or ``description`` in ``lang`` (the descriptor's English where it has none)."""
+        return self.translations.get(f"{name}_{lang}") or getattr(self, name)
 
     @property
     def rejected(self) -> int:
@@ -136,6 +141,8 @@ def _load_dataset(data_dir: Path, resource: Mapping[str, Any]) -> Dataset:
         description=resource.get("description", ""),
         licence=", ".join(licence.get("name", "") for licence in resource.get("licenses", [])),
         sources=tuple(resource.get("sources", [])),
+        translations={key: str(value) for key, value in resource.items()
+                      if key.rsplit("_", 1)[0] in ("title", "description") and key.rsplit("_", 1)[-1] in ("fr", "ar")},
     )
     model = MODELS[meta["model"]]
     try:

@@ -226,3 +226,23 @@ def test_the_release_is_in_the_list_of_updates(store):
     newest = data_updates(store)[0]
     assert str(newest["date"]) == RELEASE
     assert all(newest.get(f"summary_{lang}") for lang in ("en", "fr", "ar"))
+
+
+def test_the_catalogue_speaks_the_reader_language(store):
+    from morocco_ai import queries
+
+    arabic = re.compile("[\u0600-\u06ff]")
+    catalogue = queries.catalogue_frame(store, "ar")
+    assert all(arabic.search(text) for text in [*catalogue["title"], *catalogue["description"]])
+    assert list(queries.catalogue_frame(store, "en")["title"]) == [d.title for d in store.datasets.values()]
+
+
+def test_arabic_names_given_by_sources_are_listed_once_with_their_records(store):
+    from morocco_ai import queries
+    from morocco_ai.review import localized_texts
+
+    total, cited = queries.arabic_origin(store, "en")
+    every = list(localized_texts(store))
+    assert total == len(every)
+    assert int(cited["used_by"].sum()) == sum(text.ar_source is not None for *_, text in every)
+    assert not cited.duplicated(["text_ar", "sources"]).any()

@@ -174,7 +174,7 @@ BROWSER_KINDS = {  # kind: (file, breaker, pages that show an error, loaded, rej
                                         NEEDED_BY["milestones.yaml"], VALID_LOADED - 3, 0, 1),
     "wrong encoding in targets": ("targets.yaml", lambda d: (d / "targets.yaml").write_bytes(
         (d / "targets.yaml").read_text(encoding="utf-8").replace("Fixture jobs", "Emplois d\u00e9clar\u00e9s")
-        .encode("latin-1")), NEEDED_BY["targets.yaml"], VALID_LOADED - 1, 0, 1),
+        .encode("utf-16")), NEEDED_BY["targets.yaml"], VALID_LOADED - 1, 0, 1),
     "non-http url in milestones": ("milestones.yaml", _append_milestone(url="javascript:alert(1)"), set(),
                                    VALID_LOADED, 1, 0),
 }
