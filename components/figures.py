@@ -399,7 +399,7 @@ DISAGREEMENT_COLUMNS = {"dataset": "column.dataset", "id": "column.record", "fie
                         "alternative": "column.other_value", "alternative_by": "column.other_by",
                         "note": "column.note"}
 REVIEW_COLUMNS = {"dataset": "column.dataset", "id": "column.record", "status": "column.status", "due": "column.due"}
-ARABIC_COLUMNS = {"text_ar": "column.text_ar", "used_by": "column.citations", "id": "column.record",
+ARABIC_COLUMNS = {"text_ar": "column.text_ar", "used_by": "column.citations", "used_in": "column.record",
                   "sources": "column.sources", "source_url": "column.link"}
 SOURCE_COLUMNS = {"publisher": "column.publisher", "title": "column.title", "title_note": "column.title_note",
                   "url": "column.link",

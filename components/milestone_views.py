@@ -9,13 +9,14 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from morocco_ai import queries
+from morocco_ai.records import permalink
 
 from .chart_panel import chart
 from .figures import MILESTONE_COLUMNS, milestone_rows, timeline_figure
 from .page_context import PageContext
 from .provenance import dataset_available, sources_note
 from .tables import data_table
-from .text import in_reader_language, md_escape
+from .text import in_reader_language, md_escape, md_record_link
 
 
 def scope_note(ctx: PageContext, include_national: bool) -> str:
@@ -63,6 +64,7 @@ def milestone_entry(ctx: PageContext, record_id: str) -> None:
                      value=md_escape(queries.value_text(alternative.value, ctx.lang)),
                      note=md_escape(alternative.note.get(ctx.lang)[0])), icon=":material/balance:")
     sources_note(record.sources, t)
+    st.markdown(md_record_link(t("source.record_link"), permalink(record.id)))
 
 
 def timeline_section(ctx: PageContext, *, key_prefix: str) -> None:

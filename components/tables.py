@@ -9,6 +9,7 @@ import streamlit as st
 
 from morocco_ai.export import frame_csv
 from morocco_ai.i18n import Translator
+from morocco_ai.records import permalink
 
 
 def data_table(frame: pd.DataFrame, *, key_prefix: str, t: Translator, columns: dict[str, str],
@@ -22,9 +23,14 @@ def data_table(frame: pd.DataFrame, *, key_prefix: str, t: Translator, columns: 
         st.caption(t("table.empty"))
         return []
     headers = translated_headers(columns, t)
+    if RECORD_ID in frame.columns and RECORD_LINK not in columns:  # each row leads to its record's permalink
+        frame = frame.assign(**{RECORD_LINK: [permalink(record_id) for record_id in frame[RECORD_ID]]})
+        columns = {RECORD_LINK: "column.open", **columns}
+        headers = {RECORD_LINK: t("column.open"), **headers}
     shown = reader_table(frame, list(columns), rtl=t.rtl)
     config = {name: st.column_config.LinkColumn(header, display_text=t("table.link"))
-              if name in link_columns else st.column_config.Column(header) for name, header in headers.items()}
+              if name in link_columns else st.column_config.LinkColumn(header, display_text="↗")
+              if name == RECORD_LINK else st.column_config.Column(header) for name, header in headers.items()}
     options = dict(on_select="rerun", selection_mode="single-row") if selectable else {}
     state = st.dataframe(shown, column_config=config, hide_index=True, width="stretch", height=height,
                          key=f"{key_prefix}_table", **options)
@@ -33,13 +39,20 @@ def data_table(frame: pd.DataFrame, *, key_prefix: str, t: Translator, columns: 
 
 
 MISSING = "—"
+RECORD_ID, RECORD_LINK = "id", "record_link"
 
 
 def reader_table(frame: pd.DataFrame, columns: list[str], *, rtl: bool = False) -> pd.DataFrame:
     """The ``columns`` of ``frame`` as a reader sees them: a missing value reads "—" (never None or NaN), and in a
     right-to-left language the first column stands on the right."""
     shown = frame[columns[::-1] if rtl else columns]
-    return shown.astype(object).where(shown.notna(), MISSING)
+    gaps = [name for name in shown.columns if shown[name].isna().any()]
+    if not gaps:
+        return shown
+    # a column with a gap becomes text (one type per column for Arrow): 3.0 reads "3", a gap "—"
+    return shown.assign(**{name: [MISSING if value is None or value != value else
+                                  str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+                                  for value in shown[name]] for name in gaps})
 
 
 def translated_headers(columns: dict[str, str], t: Translator) -> dict[str, str]:

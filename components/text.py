@@ -21,6 +21,17 @@ def md_link(label: object, url: str) -> str:
     return f"[{md_escape(label)}]({url})"
 
 
+_RECORD_LINK = re.compile(r"^(https?://[^\s()<>?]+)?/?\?record=[a-z0-9][a-z0-9_.-]*$")
+
+
+def md_record_link(label: object, url: str) -> str:
+    """A Markdown link to a record permalink (``?record=<id>``, relative or on a configured http(s) base);
+    plain text for anything else."""
+    if not _RECORD_LINK.match(url or ""):
+        return md_escape(label)
+    return f"[{md_escape(label)}]({url})"
+
+
 def in_reader_language(text: str, text_lang: str, lang: str, *, markdown: bool = False) -> str:
     """The text as is when it is in the reader's language; otherwise marked ('[FR] …') and wrapped in Unicode
     bidi isolates, so French inside an Arabic line keeps its own direction. ``markdown`` escapes the text."""

@@ -61,8 +61,10 @@ def first_url(sources: Sequence[Source]) -> str:
 
 def value_text(value: object, lang: str = "en") -> str:
     """A value from the data written for readers: numbers in the locale's way, targets with their date."""
-    if isinstance(value, dict) and "value" in value:  # an alternative target: {value, date, start?}
+    if isinstance(value, dict) and "value" in value:  # an alternative target: {value, date, start?, unit?}
         text = value_text(value["value"], lang)
+        if value.get("unit"):
+            text += " " + translator(lang)(f"unit.{value['unit']}")
         return translator(lang)("value.by_date", value=text, date=value["date"]) if value.get("date") else text
     if isinstance(value, dict) and {"en", "fr"} <= set(value):  # an alternative text: {en, fr, ar}
         return str(value.get(lang) or value["fr"])
@@ -594,6 +596,6 @@ def arabic_origin(store: Store, lang: str = "en") -> tuple[int, pd.DataFrame]:
                 "text_ar": text.ar, "sources": source_label(text.ar_source, lang),
                 "source_url": text.ar_source.url or "", "ids": []})
             row["ids"].append(f"{dataset}/{record_id}.{path}")
-    rows = [{**row, "used_by": len(row["ids"]), "id": ", ".join(row.pop("ids")[:3])} for row in cited.values()]
-    frame = pd.DataFrame(rows, columns=["text_ar", "used_by", "id", "sources", "source_url"])
+    rows = [{**row, "used_by": len(row["ids"]), "used_in": ", ".join(row.pop("ids")[:3])} for row in cited.values()]
+    frame = pd.DataFrame(rows, columns=["text_ar", "used_by", "used_in", "sources", "source_url"])
     return total, frame.assign(used_by=[int(n) for n in frame["used_by"]]) if not frame.empty else frame

@@ -1,0 +1,83 @@
+"""Record permalinks: every record has a card a reader can open by its id, in three languages."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components.tables import reader_table
+from components.text import md_record_link
+from morocco_ai.records import OWNER_PAGES, owner_page, permalink, record_card
+from morocco_ai.store import DEFAULT_DATA_DIR, load_store
+
+STORE = load_store(DEFAULT_DATA_DIR)
+ONE_PER_DATASET = {name: dataset.records[0].id for name, dataset in STORE.datasets.items() if dataset.records}
+
+
+@pytest.mark.parametrize("dataset", sorted(ONE_PER_DATASET))
+@pytest.mark.parametrize("lang", ["fr", "en", "ar"])
+def test_every_dataset_has_record_cards_in_every_language(dataset, lang):
+    card = record_card(STORE, ONE_PER_DATASET[dataset], lang)
+    record = STORE.find(card.id)[1]
+    assert card.dataset == dataset and owner_page(dataset) in OWNER_PAGES.values()
+    assert card.title and card.facts and card.sources == tuple(record.sources)
+    assert len(card.others) == len(record.alternatives)
+    if lang == "ar":
+        assert re.search("[\u0600-\u06ff]", card.title + card.status), card.title
+
+
+def test_a_card_gives_dates_at_their_precision_and_links_related_records():
+    card = record_card(STORE, "ms-2017-um6p-inaugurated", "en")
+    assert (card.when, card.precision) == ("January 12, 2017", "day")
+    assert ("inst-um6p", "Mohammed VI Polytechnic University (UM6P)") in card.related
+    assert record_card(STORE, "no-such-record", "en") is None
+
+
+def test_permalinks_are_relative_unless_a_base_is_given():
+    assert permalink("ix-gairi-2024-ma") == "?record=ix-gairi-2024-ma"
+    assert permalink("ix-gairi-2024-ma", "https://dash.example.org/") == "https://dash.example.org/?record=ix-gairi-2024-ma"
+
+
+@pytest.mark.parametrize("url, linked", [
+    ("?record=ms-x", True), ("https://a.example/?record=ms-x", True), ("javascript:alert(1)", False),
+    ("?record=ms-x)](javascript:alert(1)", False), ("?record=MS X", False)])
+def test_record_links_are_made_only_of_record_ids(url, linked):
+    assert (md_record_link("label", url) == f"[label]({url})") is linked
+
+
+def test_tables_say_a_gap_and_run_right_to_left_in_arabic():
+    import pandas as pd
+
+    frame = pd.DataFrame({"a": [1.0, None], "b": ["x", None], "c": [3, 4]})
+    shown = reader_table(frame, ["a", "b", "c"], rtl=True)
+    assert list(shown.columns) == ["c", "b", "a"]
+    assert list(shown["a"]) == ["1", "—"] and list(shown["b"]) == ["x", "—"] and list(shown["c"]) == [3, 4]
+    assert "None" not in shown.astype(str).to_string() and "nan" not in shown.astype(str).to_string()
+
+
+def _app(**params) -> AppTest:
+    at = AppTest.from_file("../app.py", default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+@pytest.mark.parametrize("record_id, lang, heading, page_title", [
+    ("ix-gairi-2024-ma", "en", "Government AI Readiness Index (Oxford Insights) 2024 — Morocco", "Adoption & indices"),
+    ("ms-2017-um6p-inaugurated", "fr", "Le Roi Mohammed VI inaugure l'UM6P à Benguerir", "Chronologie"),
+    ("tg-dm2030-startup-funding", "ar", "الأموال", "المغرب الرقمي 2030"),
+])
+def test_a_permalink_opens_the_owning_page_with_the_records_card(record_id, lang, heading, page_title):
+    at = _app(record=record_id, lang=lang)
+    assert not at.exception
+    assert any(page_title in title.value for title in at.title), [title.value for title in at.title]
+    assert any(heading in subheader.value.replace("\\", "") for subheader in at.subheader)
+    assert any(f"?record={record_id}" in markdown.value for markdown in at.markdown)
+
+
+def test_an_unknown_record_id_gives_a_notice():
+    at = _app(record="no-such-record", lang="en")
+    assert not at.exception
+    assert any("no record has the id “no-such-record”" in warning.value for warning in at.warning)
