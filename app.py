@@ -17,13 +17,14 @@ from components.filters import sidebar_filters  # noqa: E402
 from components.language import language_selector  # noqa: E402
 from components.page_context import page_context  # noqa: E402
 from components.record_views import record_panel, route_to_record  # noqa: E402
+from components.routing import open_page, unknown_page_notice  # noqa: E402
 from morocco_ai import queries  # noqa: E402
 from morocco_ai.i18n import translator  # noqa: E402
 
 t = translator(language_selector())
+OVERVIEW = st.Page("pages/overview.py", title=t("page.overview"), icon=":material/dashboard:", url_path="overview")
 PAGES = [
-    st.Page("pages/overview.py", title=t("page.overview"), icon=":material/dashboard:", url_path="overview",
-            default=True),
+    OVERVIEW,
     st.Page("pages/regions.py", title=t("page.regions"), icon=":material/map:", url_path="regions"),
     st.Page("pages/timeline.py", title=t("page.timeline"), icon=":material/timeline:", url_path="timeline"),
     st.Page("pages/diplomacy.py", title=t("page.diplomacy"), icon=":material/public:", url_path="diplomacy"),
@@ -32,10 +33,15 @@ PAGES = [
     st.Page("pages/sources.py", title=t("page.sources"), icon=":material/menu_book:", url_path="sources"),
 ]
 
-navigation = st.navigation(PAGES)
+# "/" opens the overview at its own address: a default page is served only at "/", so "/overview" would be
+# "Page not found" if the overview were the default page.
+ENTRY = st.Page(lambda: open_page(OVERVIEW), title=t("page.overview"), url_path="start", default=True,
+                visibility="hidden")
+navigation = st.navigation([ENTRY, *PAGES])
 ctx = page_context()
 route_to_record(ctx, {page.url_path: page for page in PAGES}, navigation)
 sidebar_filters(queries.region_names(ctx.store, ctx.lang), ctx.t)
+unknown_page_notice(PAGES, navigation, ENTRY, ctx.t)
 record_panel(ctx, key_prefix="permalink")
 navigation.run()
 chart_warmup.empty()

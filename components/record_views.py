@@ -8,6 +8,7 @@ from morocco_ai.records import RECORD_PARAM, owner_page, permalink, record_card
 
 from .page_context import PageContext
 from .provenance import source_line, sources_note
+from .routing import open_page
 from .text import md_escape, md_record_link
 
 
@@ -24,7 +25,7 @@ def route_to_record(ctx: PageContext, pages: dict[str, st.Page], current: st.Pag
         return
     owner = pages.get(owner_page(found[0]))
     if owner is not None and owner.url_path != current.url_path:
-        st.switch_page(owner, query_params={key: st.query_params.get_all(key) for key in st.query_params})
+        open_page(owner)
 
 
 def _close() -> None:

@@ -81,3 +81,13 @@ def test_an_unknown_record_id_gives_a_notice():
     at = _app(record="no-such-record", lang="en")
     assert not at.exception
     assert any("no record has the id “no-such-record”" in warning.value for warning in at.warning)
+
+
+@pytest.mark.parametrize("url, base, path", [
+    ("http://127.0.0.1:8501/nope", "", "nope"), ("http://h/overview?lang=fr", "", "overview"), ("http://h/", "", ""),
+    ("http://h/dash/timeline", "/dash", "timeline"), ("http://h/dash/", "dash", ""), ("http://h/dash", "dash", ""),
+    ("http://h/dashboard/x", "dash", "dashboard/x")])
+def test_the_requested_page_is_read_below_the_servers_base_path(url, base, path):
+    from components.routing import requested_path
+
+    assert requested_path(url, base) == path

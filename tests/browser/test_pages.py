@@ -12,8 +12,9 @@ from .test_regions_map import MARRAKECH, map_point, wait_for_map
 
 pytestmark = pytest.mark.browser
 
-PAGES = {  # url path -> what proves the page drew its content ("" is the default page, the overview)
+PAGES = {  # url path -> what proves the page drew its content ("" opens the overview at /overview)
     "": '[data-testid="stMetric"]',
+    "overview": '[data-testid="stMetric"]',
     "regions": ".maplibregl-canvas",
     "timeline": '[data-testid="stPlotlyChart"] .main-svg',
     "diplomacy": '[data-testid="stPlotlyChart"] .main-svg',
@@ -35,6 +36,17 @@ def test_every_page_draws_in_both_themes(app_url, page):
         expect(page.locator('[data-testid="stSidebar"]')).to_contain_text("Rabat-Salé-Kénitra (04)")
         assert page.locator('[role="dialog"]').count() == 0, f"{path}: a dialog (e.g. page not found) is open"
         screenshot(page, f"page_{path or 'overview'}_{theme}")
+    # a record's permalink opens the page that owns it, with the record's card
+    page.goto(f"{app_url}/?record=ix-gairi-2024-ma&lang=en")
+    wait_for_app(page)
+    page.wait_for_function("() => location.pathname.endsWith('/adoption')", timeout=30_000)
+    expect(page.locator(".st-key-permalink_card")).to_contain_text("Government AI Readiness Index (Oxford Insights) "
+                                                                    "2024 — Morocco", timeout=30_000)
+    # an unknown page: Streamlit's own English dialog, and the dashboard's notice in the reader's language
+    page.goto(f"{app_url}/no-such-page?lang=fr")
+    wait_for_app(page)
+    expect(page.locator('[data-testid="stAlert"]').first).to_contain_text("n'a pas de page « /no-such-page »",
+                                                                         timeout=30_000)
     assert page.requests.outside_localhost() == []
 
 
