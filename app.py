@@ -17,7 +17,7 @@ from components.filters import sidebar_filters  # noqa: E402
 from components.language import language_selector  # noqa: E402
 from components.page_context import page_context  # noqa: E402
 from components.record_views import record_panel, route_to_record  # noqa: E402
-from components.routing import open_page, unknown_page_notice  # noqa: E402
+from components.routing import open_page, remember_page, unknown_page_notice  # noqa: E402
 from morocco_ai import queries  # noqa: E402
 from morocco_ai.i18n import translator  # noqa: E402
 
@@ -41,6 +41,7 @@ navigation = st.navigation([ENTRY, *PAGES])
 ctx = page_context()
 route_to_record(ctx, {page.url_path: page for page in PAGES}, navigation)
 sidebar_filters(queries.region_names(ctx.store, ctx.lang), ctx.t)
+remember_page(navigation)
 unknown_page_notice(PAGES, navigation, ENTRY, ctx.t)
 record_panel(ctx, key_prefix="permalink")
 navigation.run()

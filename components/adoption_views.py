@@ -24,8 +24,8 @@ def adoption_section(ctx: PageContext, *, key_prefix: str) -> None:
     comparison = percent_comparison(ctx.store, ctx.filters.years, ctx.lang)
     summary = "; ".join(f"{r.country_name} — {r.series}: {r.value_text}" for r in comparison.itertuples())
     chart(adoption_figure(ctx.store, ctx.filters.years, ctx.lang, ctx.dark), comparison, key_prefix=key_prefix,
-          alt=t("adoption.alt", summary=summary), file_name="adoption_comparison.csv", t=t,
-          columns=COMPARISON_COLUMNS)
+          alt=t("adoption.alt", summary=summary), title=t("adoption.heading"), file_name="adoption_comparison.csv",
+          t=t, columns=COMPARISON_COLUMNS)
     adoption_series_section(ctx, key_prefix=f"{key_prefix}_series")
     data_table(adoption_rows(ctx.store, ctx.filters.years, ctx.lang), key_prefix=f"{key_prefix}_all", t=t,
                file_name="adoption.csv", columns=ADOPTION_COLUMNS)
@@ -44,7 +44,7 @@ def adoption_series_section(ctx: PageContext, *, key_prefix: str) -> None:
     summary = "; ".join(f"{r.country_name} {r.period_label}: {r.value_text}" for r in frame.itertuples())
     chart(adoption_series_figure(ctx.store, ctx.filters.years, indicator, ctx.lang, ctx.dark), frame,
           key_prefix=key_prefix, alt=t("adoption.series_alt", indicator=names[indicator], summary=summary),
-          file_name=f"{indicator}.csv", t=t, columns=SERIES_COLUMNS)
+          title=names[indicator], file_name=f"{indicator}.csv", t=t, columns=SERIES_COLUMNS)
     notes = adoption_series_notes(frame)
     if notes:
         st.caption(md_escape(t("adoption.notes")) + "  \n" + "  \n".join(md_escape(note) for note in notes))
@@ -67,8 +67,8 @@ def indices_section(ctx: PageContext, *, key_prefix: str) -> None:
     summary = "; ".join(f"{r.country_name} {r.edition}: {r.score_text or '–'} ({r.rank_text or '–'})"
                         for r in chosen.itertuples())
     chart(index_figure(ctx.store, ctx.filters.years, index, ctx.lang, ctx.dark, value), chosen,
-          key_prefix=key_prefix, alt=t("indices.alt", index=names[index], summary=summary), file_name=f"{index}.csv",
-          t=t, columns=INDEX_LINE_COLUMNS)
+          key_prefix=key_prefix, alt=t("indices.alt", index=names[index], summary=summary), title=names[index],
+          file_name=f"{index}.csv", t=t, columns=INDEX_LINE_COLUMNS)
     notes = index_edition_notes(ctx.store, ctx.filters.years, index, ctx.lang)
     if notes:
         st.caption(md_escape(t("indices.notes")) + "  \n" + "  \n".join(

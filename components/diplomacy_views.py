@@ -5,7 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from .chart_panel import chart
-from .figures import ACTIVITY_COLUMNS, RESOLUTION_COLUMNS, activity_figure, activity_rows, resolution_rows
+from .figures import (ACTIVITY_COLUMNS, RESOLUTION_COLUMNS, activity_figure, activity_rows, dated_resolution_ids,
+                      resolution_rows)
 from .page_context import PageContext
 from .provenance import dataset_available
 from .tables import data_table
@@ -33,5 +34,6 @@ def activity_chart(ctx: PageContext, *, key_prefix: str) -> None:
     activity = activity_rows(ctx.store, ctx.filters.years, ctx.lang)
     summary = ", ".join(f"{row.year}: {row.count} × {row.kind}" for row in activity.itertuples())
     chart(activity_figure(ctx.store, ctx.filters.years, ctx.lang, ctx.dark), activity, key_prefix=key_prefix,
-          alt=t("diplomacy.activity_alt", summary=summary), file_name="multilateral_activity.csv", t=t,
-          columns=ACTIVITY_COLUMNS)
+          alt=t("diplomacy.activity_alt", summary=summary), title=t("diplomacy.activity"),
+          file_name="multilateral_activity.csv", t=t, columns=ACTIVITY_COLUMNS,
+          record_ids=dated_resolution_ids(ctx.store, ctx.filters.years, ctx.lang))

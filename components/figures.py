@@ -129,6 +129,13 @@ def activity_rows(store: Store, years: tuple[int, int], lang: str) -> pd.DataFra
 
 
 @cached
+def dated_resolution_ids(store: Store, years: tuple[int, int], lang: str) -> tuple[str, ...]:
+    """The records the activity chart counts: the dated multilateral actions in these years."""
+    frame = queries.resolutions_frame(store, Filters(years=years), lang)
+    return tuple(frame.loc[frame["year"].notna(), "id"])
+
+
+@cached
 def activity_figure(store: Store, years: tuple[int, int], lang: str, dark: bool) -> go.Figure:
     return build_activity_chart(queries.multilateral_activity(store, Filters(years=years), lang),
                                 t=translator(lang), dark=dark)

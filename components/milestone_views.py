@@ -78,8 +78,8 @@ def timeline_section(ctx: PageContext, *, key_prefix: str) -> None:
     frame = milestone_rows(ctx.store, ctx.filters, ctx.lang, include_national)
     figure = timeline_figure(ctx.store, ctx.filters, ctx.lang, ctx.dark, include_national)
     alt = t("timeline.alt", count=len(frame), start=ctx.filters.years[0], end=ctx.filters.years[1])
-    state = chart(figure, frame, key_prefix=key_prefix, alt=alt, file_name="milestones.csv", t=t,
-                  columns=MILESTONE_COLUMNS, on_select="rerun")
+    state = chart(figure, frame, key_prefix=key_prefix, alt=alt, title=t("page.timeline"), file_name="milestones.csv",
+                  t=t, columns=MILESTONE_COLUMNS, on_select="rerun")
     selected_key = f"{key_prefix}_selected"
     chosen = _selected_id(state, selected_key)
     rows = data_table(frame, key_prefix=f"{key_prefix}_list", t=t, columns=MILESTONE_COLUMNS,

@@ -39,3 +39,24 @@ def unknown_page_notice(pages: list[st.Page], current: st.Page, entry: st.Page, 
     if current.url_path != entry.url_path and st.session_state[NOTICE_SHOWN]:
         st.warning(t("notice.unknown_page", path=st.session_state[NOTICE_SHOWN]), icon=":material/link_off:")
         st.session_state[NOTICE_SHOWN] = ""
+
+
+PAGE_PATH = "_page_path"
+
+
+def remember_page(page: st.Page) -> None:
+    """The page this run draws (citations give its address)."""
+    st.session_state[PAGE_PATH] = page.url_path
+
+
+def current_page_path() -> str:
+    return st.session_state.get(PAGE_PATH, "")
+
+
+def current_origin() -> str:
+    """Scheme, host and the server's base path of the address the reader opened ('' when unknown)."""
+    parts = urlparse(st.context.url or "")
+    if not parts.scheme:
+        return ""
+    base = (st.get_option("server.baseUrlPath") or "").strip("/")
+    return f"{parts.scheme}://{parts.netloc}" + (f"/{base}" if base else "")

@@ -27,6 +27,7 @@ def targets_section(ctx: PageContext, *, key_prefix: str) -> None:
                                 for r in progress.itertuples())
             chart(progress_figure(ctx.store, programme, ctx.lang, ctx.dark), progress,
                   key_prefix=f"{key_prefix}_{programme}", alt=t("strategy.alt", summary=summary),
-                  file_name=f"{programme}_progress.csv", t=t, columns=PROGRESS_COLUMNS)
+                  title=programme_label(programme, ctx.lang), file_name=f"{programme}_progress.csv", t=t,
+                  columns=PROGRESS_COLUMNS)
         data_table(target_rows(ctx.store, programme, ctx.lang), key_prefix=f"{key_prefix}_{programme}_table", t=t,
                    columns=TARGET_COLUMNS, file_name=f"{programme}_targets.csv")

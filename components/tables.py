@@ -14,7 +14,7 @@ from morocco_ai.records import permalink
 
 def data_table(frame: pd.DataFrame, *, key_prefix: str, t: Translator, columns: dict[str, str],
                file_name: str, link_columns: tuple[str, ...] = ("source_url", "url"),
-               height: int | str = "auto", selectable: bool = False) -> list[int]:
+               height: int | str = "auto", selectable: bool = False, csv: bool = True) -> list[int]:
     """An inert (canvas) table of ``frame`` restricted to ``columns`` (name -> catalogue key of its header), with
     a CSV download of the same rows under the same headers. With ``selectable`` a row can be chosen (keyboard
     too); the chosen row positions are returned. An empty ``frame`` is said in words (Streamlit's own empty table
@@ -34,7 +34,8 @@ def data_table(frame: pd.DataFrame, *, key_prefix: str, t: Translator, columns: 
     options = dict(on_select="rerun", selection_mode="single-row") if selectable else {}
     state = st.dataframe(shown, column_config=config, hide_index=True, width="stretch", height=height,
                          key=f"{key_prefix}_table", **options)
-    download_csv(frame, headers, key_prefix=key_prefix, file_name=file_name, t=t)
+    if csv:
+        download_csv(frame, headers, key_prefix=key_prefix, file_name=file_name, t=t)
     return list(state.selection.rows) if selectable else []
 
 

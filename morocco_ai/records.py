@@ -162,3 +162,41 @@ def record_card(store: Store, record_id: str, lang: str, as_of=None) -> Optional
 def permalink(record_id: str, base_url: str = "") -> str:
     """The link that opens ``record_id``: relative by default (``?record=<id>`` on the current server)."""
     return f"{base_url.rstrip('/')}/?{RECORD_PARAM}={record_id}" if base_url else f"?{RECORD_PARAM}={record_id}"
+
+
+def view_sources(store: Store, record_ids) -> tuple[Source, ...]:
+    """The sources of these records (and of the other versions they keep), each once, in the rows' order: what a
+    view shown from them relies on."""
+    seen, sources = set(), []
+    for record_id in dict.fromkeys(record_ids):
+        found = store.find(record_id)
+        if found is None:
+            continue
+        record = found[1]
+        for source in [*record.sources, *[s for alt in record.alternatives for s in alt.sources]]:
+            key = (source.publisher, source.title, source.url)
+            if key not in seen:
+                seen.add(key)
+                sources.append(source)
+    return tuple(sources)
+
+
+def view_url(origin: str, page_path: str, params: dict[str, str]) -> str:
+    """The address of a view with its filters in effect: ``origin`` (scheme, host and base path) + page + query."""
+    from urllib.parse import urlencode
+
+    query = urlencode({key: value for key, value in params.items() if value}, safe=",")
+    return f"{origin.rstrip('/')}/{page_path.strip('/')}" + (f"?{query}" if query else "")
+
+
+def citation(store: Store, view: str, url: str, sources, lang: str) -> str:
+    """How to cite a view, in the reader's language: dashboard, view title, data release date, the view's URL
+    with its filters, and the original sources' publishers."""
+    from .queries import data_updates
+
+    t = translator(lang)
+    updates = data_updates(store)
+    release = t.date(str(updates[0]["date"])) if updates else ""
+    publishers = ", " if lang != "ar" else "، "
+    return t("chart.citation", dashboard=t("chart.dashboard"), view=view, release=release, url=url,
+             sources=publishers.join(dict.fromkeys(source.publisher for source in sources)) or "—")

@@ -91,3 +91,43 @@ def test_the_requested_page_is_read_below_the_servers_base_path(url, base, path)
     from components.routing import requested_path
 
     assert requested_path(url, base) == path
+
+
+def test_a_views_sources_are_its_rows_sources_each_once():
+    from morocco_ai.records import view_sources
+
+    ids = ["ix-gairi-2024-ma", "ix-gairi-2024-ma", "ms-2017-um6p-inaugurated"]
+    sources = view_sources(STORE, ids)
+    expected = []
+    for record_id in dict.fromkeys(ids):
+        record = STORE.find(record_id)[1]
+        for source in [*record.sources, *[s for alt in record.alternatives for s in alt.sources]]:
+            if source not in expected:
+                expected.append(source)
+    assert list(sources) == expected
+    assert view_sources(STORE, ["no-such-record"]) == ()
+
+
+def test_a_citation_names_the_view_the_release_the_url_with_filters_and_the_sources():
+    from morocco_ai.records import citation, view_sources, view_url
+
+    url = view_url("https://dash.example.org/base/", "timeline", {"region": "04,06", "years": "2021-2025", "lang": "fr"})
+    assert url == "https://dash.example.org/base/timeline?region=04,06&years=2021-2025&lang=fr"
+    text = citation(STORE, "Chronologie", url, view_sources(STORE, ["ms-2017-um6p-inaugurated"]), "fr")
+    assert text.startswith("Tableau de bord de la stratégie marocaine de l'IA, « Chronologie », données publiées le "
+                           "2 décembre 2026, https://dash.example.org/base/timeline?region=04,06&years=2021-2025&lang=fr.")
+    assert "Morocco on the Move" in text
+
+
+@pytest.mark.parametrize("page, lang, tabs", [("pages/timeline.py", "en", ["Chart", "Table", "Sources"]),
+                                              ("pages/diplomacy.py", "ar", ["الرسم البياني", "الجدول", "المصادر"])])
+def test_every_chart_has_chart_table_and_sources_tabs_and_a_citation_with_the_filters(page, lang, tabs):
+    at = AppTest.from_file("../app.py", default_timeout=90)
+    at.query_params["lang"] = lang
+    at.query_params["region"] = "04"
+    at.query_params["years"] = "2021-2025"
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception
+    assert [tab.label for tab in at.tabs][:3] == tabs
+    assert any("region=04&years=2021-2025" in code.value for code in at.code)
