@@ -61,7 +61,7 @@ def milestone_entry(ctx: PageContext, record_id: str) -> None:
     for alternative in record.alternatives:
         st.warning(t("disagree.entry", field=md_escape(t("field." + alternative.field)),
                      publishers=md_escape(", ".join(source.publisher for source in alternative.sources)),
-                     value=md_escape(queries.value_text(alternative.value, ctx.lang)),
+                     value=md_escape(queries.alternative_value_text(alternative.field, alternative.value, ctx.lang)),
                      note=md_escape(alternative.note.get(ctx.lang)[0])), icon=":material/balance:")
     sources_note(record.sources, t)
     st.markdown(md_record_link(t("source.record_link"), permalink(record.id)))

@@ -30,7 +30,8 @@ def data_table(frame: pd.DataFrame, *, key_prefix: str, t: Translator, columns: 
     shown = reader_table(frame, list(columns), rtl=t.rtl)
     config = {name: st.column_config.LinkColumn(header, display_text=t("table.link"))
               if name in link_columns else st.column_config.LinkColumn(header, display_text="↗")
-              if name == RECORD_LINK else st.column_config.Column(header) for name, header in headers.items()}
+              if name == RECORD_LINK else st.column_config.Column(header, width="medium" if name in LONG_TEXT else None)
+              for name, header in headers.items()}
     options = dict(on_select="rerun", selection_mode="single-row") if selectable else {}
     state = st.dataframe(shown, column_config=config, hide_index=True, width="stretch", height=height,
                          key=f"{key_prefix}_table", **options)
@@ -41,6 +42,9 @@ def data_table(frame: pd.DataFrame, *, key_prefix: str, t: Translator, columns: 
 
 MISSING = "—"
 RECORD_ID, RECORD_LINK = "id", "record_link"
+# Long texts get a medium column, so the columns that name a row stay in view (and first, in Arabic, on the right)
+LONG_TEXT = frozenset({"sources", "alternatives", "cited_by", "shown_by", "alternative_by", "note", "description",
+                       "title_note", "latest_sources", "latest_note", "used_in"})
 
 
 def reader_table(frame: pd.DataFrame, columns: list[str], *, rtl: bool = False) -> pd.DataFrame:

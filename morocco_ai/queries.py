@@ -75,11 +75,19 @@ def value_text(value: object, lang: str = "en") -> str:
     return str(value)
 
 
+def alternative_value_text(field: str, value: object, lang: str = "en") -> str:
+    """Another source's value for ``field`` as a reader reads it (a status in words, not its code)."""
+    t = translator(lang)
+    if field == "status" and isinstance(value, str) and t.has(f"status.{value}"):
+        return t(f"status.{value}")
+    return value_text(value, lang)
+
+
 def alternatives_text(record: Record, lang: str = "en") -> str:
     t = translator(lang)
     return "; ".join(
-        f"{t('field.' + alt.field)} = {value_text(alt.value, lang)} ({', '.join(s.publisher for s in alt.sources)})"
-        for alt in record.alternatives
+        f"{t('field.' + alt.field)} = {alternative_value_text(alt.field, alt.value, lang)} "
+        f"({', '.join(s.publisher for s in alt.sources)})" for alt in record.alternatives
     )
 
 
@@ -339,9 +347,10 @@ def disagreements_frame(store: Store, lang: str = "en") -> pd.DataFrame:
         for alt in record.alternatives:
             rows.append({
                 "dataset": name, "id": record.id, "field": alt.field,
-                "shown": value_text(getattr(record, alt.field, ""), lang),
+                "shown": alternative_value_text(alt.field, getattr(record, alt.field, ""), lang),
                 "shown_by": sources_text(record.sources, lang),
-                "alternative": value_text(alt.value, lang), "alternative_by": sources_text(alt.sources, lang),
+                "alternative": alternative_value_text(alt.field, alt.value, lang),
+                "alternative_by": sources_text(alt.sources, lang),
                 "note": text_in(alt.note, lang)[0],
             })
     return pd.DataFrame(rows, columns=["dataset", "id", "field", "shown", "shown_by", "alternative",

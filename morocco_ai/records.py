@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .i18n import country_name, translator
-from .queries import region_names, text_in, texts_in, value_text
+from .queries import alternative_value_text, region_names, text_in, texts_in, value_text
 from .schema import (AdoptionStat, IndexScore, Institution, JazariInstitute, Localized, Milestone, PartialDate, Record,
                      Region, Resolution, Source, Target)
 from .store import Store
@@ -153,7 +153,8 @@ def record_card(store: Store, record_id: str, lang: str, as_of=None) -> Optional
         needs_review=record.is_stale(as_of or dt.date.today()),
         description=text_in(getattr(record, "description", None), lang)[0],
         facts=tuple(_facts(record, store, lang)), sources=tuple(record.sources),
-        others=tuple(OtherVersion(t(f"field.{alt.field}"), value_text(alt.value, lang), alt.note.get(lang)[0],
+        others=tuple(OtherVersion(t(f"field.{alt.field}"), alternative_value_text(alt.field, alt.value, lang),
+                                  alt.note.get(lang)[0],
                                   tuple(alt.sources)) for alt in record.alternatives),
         related=tuple(related),
     )

@@ -131,3 +131,11 @@ def test_every_chart_has_chart_table_and_sources_tabs_and_a_citation_with_the_fi
     assert not at.exception
     assert [tab.label for tab in at.tabs][:3] == tabs
     assert any("region=04&years=2021-2025" in code.value for code in at.code)
+
+
+def test_another_sources_status_is_said_in_words():
+    from morocco_ai.queries import alternative_value_text
+
+    assert alternative_value_text("status", "planned", "fr") == "prévu"
+    assert alternative_value_text("status", "launched", "ar") != "launched"
+    assert alternative_value_text("rank", 5, "en") == "5"
