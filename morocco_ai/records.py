@@ -6,11 +6,13 @@ from the catalogues, numbers and dates by the locale); the interface only lays i
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Optional
+from urllib.parse import urlencode
 
 from .i18n import country_name, translator
-from .queries import alternative_value_text, region_names, text_in, texts_in, value_text
+from .queries import alternative_value_text, data_updates, region_names, text_in, texts_in, value_text
 from .schema import (AdoptionStat, IndexScore, Institution, JazariInstitute, Localized, Milestone, PartialDate, Record,
                      Region, Resolution, Source, Target)
 from .store import Store
@@ -131,10 +133,8 @@ def _facts(record: Record, store: Store, lang: str) -> list[tuple[str, str]]:
     return facts
 
 
-def record_card(store: Store, record_id: str, lang: str, as_of=None) -> Optional[RecordCard]:
+def record_card(store: Store, record_id: str, lang: str, as_of: Optional[dt.date] = None) -> Optional[RecordCard]:
     """The card of ``record_id`` in ``lang``, or None when no readable dataset holds it."""
-    import datetime as dt
-
     found = store.find(record_id)
     if found is None:
         return None
@@ -184,8 +184,6 @@ def view_sources(store: Store, record_ids) -> tuple[Source, ...]:
 
 def view_url(origin: str, page_path: str, params: dict[str, str]) -> str:
     """The address of a view with its filters in effect: ``origin`` (scheme, host and base path) + page + query."""
-    from urllib.parse import urlencode
-
     query = urlencode({key: value for key, value in params.items() if value}, safe=",")
     return f"{origin.rstrip('/')}/{page_path.strip('/')}" + (f"?{query}" if query else "")
 
@@ -193,8 +191,6 @@ def view_url(origin: str, page_path: str, params: dict[str, str]) -> str:
 def citation(store: Store, view: str, url: str, sources, lang: str) -> str:
     """How to cite a view, in the reader's language: dashboard, view title, data release date, the view's URL
     with its filters, and the original sources' publishers."""
-    from .queries import data_updates
-
     t = translator(lang)
     updates = data_updates(store)
     release = t.date(str(updates[0]["date"])) if updates else ""
