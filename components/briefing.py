@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import html
+import os
 import re
 import shutil
 import subprocess
@@ -25,7 +26,8 @@ from plotly.offline import get_plotlyjs
 from morocco_ai import queries
 from morocco_ai.filters import Filters
 from morocco_ai.i18n import Translator, translator
-from morocco_ai.schema import Record, Source
+from morocco_ai.records import permalink, view_sources
+from morocco_ai.schema import Source
 from morocco_ai.store import DatasetUnavailable, Store
 
 from . import figures
@@ -34,6 +36,7 @@ from .region_map import GEO_ASSETS_SCRIPT
 PAGES = ("overview", "regions", "timeline", "diplomacy", "adoption", "strategy", "sources")
 WHOLE_DASHBOARD = "all"
 CHROMIUM = "/usr/bin/chromium"
+BASE_URL_ENV = "MOROCCO_AI_BASE_URL"  # e.g. https://dashboard.example.org: absolute record links in briefings
 # Nothing may load from anywhere: scripts and styles are inline, MapLibre's workers come from blob: URLs.
 CSP = ("default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' blob:; style-src 'unsafe-inline'; "
        "img-src data: blob:; worker-src blob:; child-src blob:; font-src data:; connect-src data: blob:")
@@ -83,17 +86,6 @@ class SourceList:
         return " ".join(f'<a href="#src-{n}">[{n}]</a>' for n in numbers)
 
 
-@functools.lru_cache(maxsize=8)
-def _records_by_id(store: Store) -> dict[str, Record]:
-    return {record.id: record for dataset in store.datasets.values() for record in dataset.records}
-
-
-def _sources_of(store: Store, ids: Iterable[str]) -> list[Source]:
-    records = _records_by_id(store)
-    return [source for record_id in ids if record_id in records
-            for source in (*records[record_id].sources, *(s for a in records[record_id].alternatives for s in a.sources))]
-
-
 def _e(value: object) -> str:
     return html.escape("" if value is None or value != value else str(value))
 
@@ -105,6 +97,8 @@ class Briefing:
     lang: str
     sources: SourceList = field(default_factory=SourceList)
     figure_count: int = 0
+    # where a row's record link points: relative (to the server the briefing came from) unless configured
+    base_url: str = field(default_factory=lambda: os.environ.get(BASE_URL_ENV, ""))
 
     @property
     def t(self) -> Translator:
@@ -116,7 +110,7 @@ class Briefing:
         figure = go.Figure(figure).update_layout(width=900)
         div = pio.to_html(figure, include_plotlyjs=False, full_html=False, div_id=f"figure-{self.figure_count}",
                           config={"displaylogo": False, "displayModeBar": False, "responsive": False})
-        refs = self.sources.refs(_sources_of(self.store, ids))
+        refs = self.sources.refs(view_sources(self.store, ids))
         label = _e(self.t("source.heading"))
         return (f'<figure class="chart" role="img" aria-label="{_e(alt)}">{div}'
                 f'<figcaption class="refs">{label} {refs}</figcaption></figure>')
@@ -125,12 +119,13 @@ class Briefing:
         """The rows under translated headers; the link column becomes the numbered source references."""
         shown = [name for name in columns if name not in ("source_url", "url", "sources")]
         head = "".join(f"<th>{_e(self.t(columns[name]))}</th>" for name in shown)
-        head += f"<th>{_e(self.t('column.sources'))}</th>" if "id" in frame else ""
+        head += f"<th>{_e(self.t('column.sources'))}</th><th>{_e(self.t('column.open'))}</th>" if "id" in frame else ""
         body = []
         for _, row in frame.iterrows():
             cells = "".join(f"<td>{_e(row[name])}</td>" for name in shown)
             if "id" in frame:
-                cells += f"<td>{self.sources.refs(_sources_of(self.store, [row['id']]))}</td>"
+                cells += (f"<td>{self.sources.refs(view_sources(self.store, [row['id']]))}</td>"
+                          f'<td><a href="{_e(permalink(row["id"], self.base_url))}">↗</a></td>')
             body.append(f"<tr>{cells}</tr>")
         if not body:
             return f"<p>{_e(self.t('chart.empty'))}</p>"

@@ -93,11 +93,17 @@ class Store:
         return self.dataset(name).records
 
     def find(self, record_id: str) -> Optional[tuple[str, Record]]:
+        """The dataset name and the record with this id (None when no readable dataset holds it)."""
+        return self._by_id.get(record_id)
+
+    @functools.cached_property
+    def _by_id(self) -> Mapping[str, tuple[str, Record]]:
+        # built once per store (the store is immutable); the first record wins, as a linear search would
+        index: dict[str, tuple[str, Record]] = {}
         for name, dataset in self.datasets.items():
             for record in dataset.records:
-                if record.id == record_id:
-                    return name, record
-        return None
+                index.setdefault(record.id, (name, record))
+        return MappingProxyType(index)
 
 
 def _position_label(raw: Any, position: int) -> str:

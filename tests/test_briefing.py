@@ -67,7 +67,7 @@ def test_briefing_is_valid_self_contained_html(page, lang):
     assert "<link" not in document and "@import" not in document
     references = [href for href in parsed.hrefs if href.startswith("#")]
     assert references and all(ref[1:] in parsed.ids for ref in references)
-    assert all(href.startswith(("#", "https://", "http://")) for href in parsed.hrefs)
+    assert all(href.startswith(("#", "https://", "http://", "?record=")) for href in parsed.hrefs)
     assert f'dir="{"rtl" if lang == "ar" else "ltr"}"' in document and f'lang="{lang}"' in document
     assert "Content-Security-Policy" in document
 
@@ -104,6 +104,16 @@ def test_briefing_lists_every_source_of_the_view_and_only_the_filtered_rows():
     assert all(m.title.en not in shown_titles for m in outside)
     assert 'data-filter="region">Rabat-Salé-Kénitra (04)' in document
     assert 'data-filter="years">2023–2025' in document
+
+
+def test_briefing_rows_link_to_their_record_relative_unless_a_base_is_set(monkeypatch):
+    filters = Filters(regions=("04",), years=(2023, 2025))
+    rows = figures.milestone_rows(STORE, filters, "en", True)
+    relative = build_briefing(STORE, "timeline", filters, "en", GENERATED)
+    assert all(f'href="?record={record_id}"' in relative for record_id in rows["id"])
+    monkeypatch.setenv("MOROCCO_AI_BASE_URL", "https://dash.example.org")
+    absolute = build_briefing(STORE, "timeline", filters, "en", GENERATED)
+    assert f'href="https://dash.example.org/?record={rows["id"].iloc[0]}"' in absolute
 
 
 def test_briefing_speaks_the_language_and_formats_dates():
