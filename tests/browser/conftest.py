@@ -105,11 +105,15 @@ def page(chromium, request):
 
 
 def wait_for_app(page, timeout: float = 60_000) -> None:
-    """Wait until the script run has finished (no running indicator) and the main block is drawn."""
+    """Wait until the script run has finished (no running indicator) and the main block is drawn: a heading or an
+    error in the main area, and not the address "/" (it hands over to /overview) unless an error stopped the app."""
     page.wait_for_selector('[data-testid="stMain"]', timeout=timeout)
     page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " && document.querySelector('[data-testid=\"stHeading\"], h1')",
+        "() => { const main = document.querySelector('[data-testid=\"stMain\"]');"
+        " const error = main && main.querySelector('[data-testid=\"stAlert\"]');"
+        " return !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " && main && (main.querySelector('[data-testid=\"stHeading\"], h1') || error)"
+        " && (location.pathname.replace(/\\/+$/, '') !== '' || error); }",
         timeout=timeout,
     )
 
