@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from playwright.sync_api import expect
 from streamlit.testing.v1 import AppTest
 
 from morocco_ai.store import load_store
@@ -203,6 +204,9 @@ def test_broken_data_in_chromium(kind, tmp_path, page):
                 assert errors == [], (kind, name, errors)
                 page.wait_for_selector(proof, timeout=60_000)
             if name == "sources":
+                # the catalogue's counts are drawn above its table: wait for them, not only for the table
+                expect(page.locator('[data-testid="stMetricLabel"]', has_text="Records loaded")).to_be_visible(
+                    timeout=30_000)
                 metrics = {}
                 for metric in page.locator('[data-testid="stMetric"]').all():
                     label = metric.locator('[data-testid="stMetricLabel"]').inner_text().strip()
