@@ -8,11 +8,14 @@ import functools
 import streamlit as st
 
 from morocco_ai import export, queries
+from morocco_ai.i18n import Translator
+from morocco_ai.store import Holdback
 
 from .figures import (ARABIC_COLUMNS, CATALOGUE_COLUMNS, DISAGREEMENT_COLUMNS, PROBLEM_COLUMNS, REVIEW_COLUMNS,
                       SOURCE_COLUMNS, disagreement_rows, review_rows)
 from .page_context import PageContext
 from .tables import data_table
+from .text import md_escape
 
 
 def catalogue(ctx: PageContext, *, key_prefix: str) -> None:
@@ -43,9 +46,25 @@ def catalogue(ctx: PageContext, *, key_prefix: str) -> None:
         label.text(t("sources.dataset_count", title=dataset.text("title", ctx.lang), count=len(dataset.records)))
 
 
+def held_notice(held: Holdback, t: Translator, shown: int = 3) -> str:
+    """A file that went bad on the live server: since when, its first problems, and that readers see the last
+    valid version of its data (every problem is in the table below)."""
+    since = held.since.astimezone(dt.timezone.utc)
+    lines = [t("sources.held", file=md_escape(held.file), date=t.date(since.date().isoformat()),
+               time=since.strftime("%H:%M"))]
+    lines += [md_escape(p.message) if p.record == "(file)" else t(
+        "sources.held_problem", record=md_escape(p.record), field=md_escape(p.field), message=md_escape(p.message))
+        for p in held.problems[:shown]]
+    if len(held.problems) > shown:
+        lines.append(t("sources.held_more", count=t.number(len(held.problems))))
+    return "  \n".join(lines)
+
+
 def data_problems(ctx: PageContext, *, key_prefix: str) -> None:
     t = ctx.t
     st.header(t("sources.problems"))
+    for held in ctx.store.held:
+        st.warning(held_notice(held, t), icon=":material/history:")
     frame = queries.problems_frame(ctx.store)
     if frame.empty:
         st.success(t("sources.no_problem"))

@@ -3,26 +3,34 @@
 A dataset that cannot be read at all (missing file, YAML syntax error, wrong encoding, not a list) is
 ``broken``: its pages show an error while every other page keeps working. A record that fails its schema is
 ``rejected`` and reported with file, record and field; nothing is dropped without a problem line.
+
+On a live server a file is read again when it changes (``get_store``). A new read that is worse than the version
+readers see — the file unreadable, or a problem the served version did not have (a half-written save, a record
+made invalid) — does not replace it: readers keep the last valid version, and the store records the file's
+problems and since when (``Holdback``) until the file is fixed. A fresh server has no version to keep: a bad file
+gives the error of a first read.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
+import threading
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping, Optional
 
-from . import yaml_io
 from pydantic import ValidationError
 
-from .schema import MODELS, REGION_CODES, PartialDate, Record
+from . import datapackage, yaml_io
+from .datapackage import DESCRIPTOR
+from .schema import MODELS, REGION_CODES, Record
 
 DATA_DIR_ENV = "MOROCCO_AI_DATA_DIR"
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-DESCRIPTOR = "datapackage.yaml"
 
 
 @dataclass(frozen=True)
@@ -34,6 +42,15 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.file}: record {self.record}: field {self.field}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Holdback:
+    """A file whose latest read is worse than the version readers see: they keep that last valid version."""
+
+    file: str
+    since: dt.datetime  # when the problem was first detected (UTC)
+    problems: tuple[Problem, ...]  # what is wrong with the file now
 
 
 @dataclass(frozen=True)
@@ -50,6 +67,7 @@ class Dataset:
     problems: tuple[Problem, ...] = ()
     broken: Optional[str] = None  # why the file could not be read at all
     translations: Mapping[str, str] = field(default_factory=dict)  # title_fr, description_ar... from the descriptor
+    held: Optional[Holdback] = None  # the file's latest read failed: records and problems are the last valid read's
 
     def text(self, name: str, lang: str) -> str:
         """The dataset's ``title`` or ``description`` in ``lang`` (the descriptor's English where it has none)."""
@@ -76,8 +94,9 @@ class Store:
     data_dir: Path
     title: str
     datasets: Mapping[str, Dataset]
-    problems: tuple[Problem, ...] = field(default=())
+    problems: tuple[Problem, ...] = field(default=())  # what the files have wrong now (a held file's included)
     package: Mapping[str, Any] = field(default_factory=dict)
+    held: tuple[Holdback, ...] = ()  # files whose last valid version readers keep
 
     def dataset(self, name: str) -> Dataset:
         """The dataset, or DatasetUnavailable when its file could not be read (or is not declared)."""
@@ -137,19 +156,12 @@ def _read_rows(path: Path) -> list[Any]:
     return rows
 
 
-def _load_dataset(data_dir: Path, resource: Mapping[str, Any]) -> Dataset:
-    name, path = resource["name"], resource["path"]
-    meta = dict(
-        name=name,
-        path=path,
-        title=resource.get("title", name),
-        model=resource["schema"]["model"],
-        description=resource.get("description", ""),
-        licence=", ".join(licence.get("name", "") for licence in resource.get("licenses", [])),
-        sources=tuple(resource.get("sources", [])),
-        translations={key: str(value) for key, value in resource.items()
-                      if key.rsplit("_", 1)[0] in ("title", "description") and key.rsplit("_", 1)[-1] in ("fr", "ar")},
-    )
+def _load_dataset(data_dir: Path, resource: datapackage.Resource) -> Dataset:
+    name, path = resource.name, resource.path
+    meta = dict(name=name, path=path, title=resource.title or name, model=resource.table_schema.model,
+                description=resource.description or "", licence=resource.licence,
+                sources=tuple(source.model_dump(exclude_none=True) for source in resource.sources),
+                translations=resource.translations)
     model = MODELS[meta["model"]]
     try:
         rows = _read_rows(data_dir / path)
@@ -185,13 +197,18 @@ def _cross_check(datasets: Mapping[str, Dataset]) -> list[Problem]:
     known = {record.id for dataset in datasets.values() for record in dataset.records}
     # ids of rejected records still exist in the files: a link to them is not a dangling link
     for dataset in datasets.values():
-        known |= {p.record.split(" ")[0] for p in dataset.problems}
+        known |= {p.record.split(" ")[0] for p in _current_problems(dataset)}
     for dataset in datasets.values():
         for record in dataset.records:
             for target in record.related:
                 if target not in known:
                     problems.append(Problem(dataset.path, record.id, "related", f"unknown record id {target!r}"))
     return problems + _region_reference_problems(datasets)
+
+
+def _current_problems(dataset: Dataset) -> tuple[Problem, ...]:
+    """What the dataset's file has wrong now: a held file's problems, else those of the read it serves."""
+    return dataset.held.problems if dataset.held else dataset.problems
 
 
 def _region_reference_problems(datasets: Mapping[str, Dataset]) -> list[Problem]:
@@ -205,33 +222,7 @@ def _region_reference_problems(datasets: Mapping[str, Dataset]) -> list[Problem]
     return problems
 
 
-def _valid_updates(updates: Any) -> tuple[list[dict], list[Problem]]:
-    """The descriptor's `updates` entries that have a valid date and a summary; the others reported."""
-    if updates is None:
-        return [], []
-    if not isinstance(updates, list):
-        return [], [Problem(DESCRIPTOR, "updates", "updates", "expected a list of {date, summary_en, ...}")]
-    valid, problems = [], []
-    for position, entry in enumerate(updates):
-        label = f"updates #{position + 1}"
-        if not isinstance(entry, dict):
-            problems.append(Problem(DESCRIPTOR, label, "(entry)", "expected a mapping"))
-            continue
-        try:
-            PartialDate.parse(entry.get("date"))
-        except ValueError as exc:
-            problems.append(Problem(DESCRIPTOR, label, "date", str(exc)))
-            continue
-        if not any(str(entry.get(key) or "").strip() for key in ("summary", "summary_en", "summary_fr", "summary_ar")):
-            problems.append(Problem(DESCRIPTOR, label, "summary", "a summary is required"))
-            continue
-        valid.append(entry)
-    return valid, problems
-
-
-def load_store(data_dir: Path | str) -> Store:
-    """Read and validate every resource listed in the data folder's descriptor."""
-    data_dir = Path(data_dir)
+def _read_descriptor(data_dir: Path) -> tuple[dict, datapackage.CheckedPackage]:
     try:
         package = yaml_io.safe_load((data_dir / DESCRIPTOR).read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -244,41 +235,93 @@ def load_store(data_dir: Path | str) -> Store:
         raise ValueError(f"{DESCRIPTOR}: cannot read the data package descriptor ({reason}{where})") from None
     if not isinstance(package, dict):
         raise ValueError(f"{DESCRIPTOR}: expected a mapping with a list of resources")
-    problems: list[Problem] = []
-    datasets: dict[str, Dataset] = {}
-    for position, resource in enumerate(package.get("resources", [])):
-        name = resource.get("name") if isinstance(resource, dict) else None
-        model = (resource.get("schema") or {}).get("model") if isinstance(resource, dict) else None
-        if not name or not resource.get("path") or model not in MODELS:
-            problems.append(Problem(DESCRIPTOR, f"resources #{position + 1}", "name/path/schema.model",
-                                    f"each resource needs a name, a path and a schema.model in {sorted(MODELS)}"))
-            continue
-        datasets[name] = _load_dataset(data_dir, resource)
-        problems.extend(datasets[name].problems)
+    return package, datapackage.check(package, data_dir)
+
+
+def _assemble(data_dir: Path, package: Mapping[str, Any], checked: datapackage.CheckedPackage,
+              datasets: Mapping[str, Dataset], held: tuple[Holdback, ...] = ()) -> Store:
+    problems = [Problem(DESCRIPTOR, finding.record, finding.field, finding.message) for finding in checked.findings]
+    for dataset in datasets.values():
+        problems.extend(_current_problems(dataset))
     problems.extend(_cross_check(datasets))
-    updates, update_problems = _valid_updates(package.get("updates"))
-    problems.extend(update_problems)
-    package = {**package, "updates": updates}
+    updates = [update.model_dump(exclude_none=True) for update in checked.updates]
     return Store(
         data_dir=data_dir,
-        title=package.get("title", ""),
-        datasets=MappingProxyType(datasets),
+        title=checked.title,
+        datasets=MappingProxyType(dict(datasets)),
         problems=tuple(problems),
-        package=MappingProxyType(package),
+        package=MappingProxyType({**package, "updates": updates}),
+        held=held + tuple(dataset.held for dataset in datasets.values() if dataset.held),
     )
+
+
+def load_store(data_dir: Path | str) -> Store:
+    """Read and validate every resource listed in the data folder's descriptor."""
+    data_dir = Path(data_dir)
+    package, checked = _read_descriptor(data_dir)
+    datasets = {resource.name: _load_dataset(data_dir, resource) for resource in checked.resources}
+    return _assemble(data_dir, package, checked, datasets)
+
+
+def _is_worse(new: Dataset, served: Dataset) -> bool:
+    """Whether a new read of a dataset's file is worse than the version readers see: unreadable, or with a
+    problem the served read did not have."""
+    return bool(new.broken) or not set(new.problems) <= set(served.problems)
+
+
+def _keep_last_valid(served: Optional[Dataset], new: Dataset, now: dt.datetime) -> Dataset:
+    if served is None or served.broken or served.model != new.model or not _is_worse(new, served):
+        return new
+    since = served.held.since if served.held else now
+    return replace(new, records=served.records, rows_read=served.rows_read, problems=served.problems, broken=None,
+                   held=Holdback(file=new.path, since=since, problems=new.problems))
+
+
+def reload_store(data_dir: Path | str, served: Optional[Store], now: Optional[dt.datetime] = None) -> Store:
+    """Read the data folder again after a change, ``served`` being the store readers see (None on a fresh
+    server: then exactly ``load_store``). Each dataset whose new read is worse keeps its last valid version, with
+    the file's problems and the time they were first detected (``now``); a descriptor that cannot be read keeps
+    the whole served store. A fixed file replaces the kept version and clears its problems."""
+    data_dir = Path(data_dir)
+    if served is None:
+        return load_store(data_dir)
+    now = now or dt.datetime.now(dt.timezone.utc)
+    try:
+        package, checked = _read_descriptor(data_dir)
+    except ValueError as exc:
+        before = next((held for held in served.held if held.file == DESCRIPTOR), None)
+        problem = Problem(DESCRIPTOR, "(file)", "(file)", str(exc).removeprefix(f"{DESCRIPTOR}: "))
+        holdback = Holdback(file=DESCRIPTOR, since=before.since if before else now, problems=(problem,))
+        kept = tuple(held for held in served.held if held.file != DESCRIPTOR)
+        return replace(served, held=(holdback, *kept), problems=(
+            problem, *(p for p in served.problems if not (before and p in before.problems))))
+    datasets = {resource.name: _keep_last_valid(served.datasets.get(resource.name),
+                                                _load_dataset(data_dir, resource), now)
+                for resource in checked.resources}
+    return _assemble(data_dir, package, checked, datasets)
 
 
 def data_dir_from_env() -> Path:
     return Path(os.environ.get(DATA_DIR_ENV) or DEFAULT_DATA_DIR).resolve()
 
 
-@functools.lru_cache(maxsize=8)
-def _cached_store(data_dir: Path, _stamp: float) -> Store:
-    return load_store(data_dir)
+_served: dict[Path, tuple[float, Store]] = {}  # per data folder: the files' stamp and the store readers see
+_reload_lock = threading.Lock()
 
 
 def get_store() -> Store:
-    """The store for the data folder in effect, read once per process (and again only when a file changes)."""
+    """The store for the data folder in effect, read once per process, and again when a file changes (keeping
+    the last valid version of a dataset whose file went bad: ``reload_store``)."""
     data_dir = data_dir_from_env()
     stamp = max((p.stat().st_mtime for p in data_dir.glob("*.yaml")), default=0.0)
-    return _cached_store(data_dir, stamp)
+    current = _served.get(data_dir)
+    if current is not None and current[0] == stamp:
+        return current[1]
+    with _reload_lock:  # one reload at a time: each starts from the store the previous one left
+        current = _served.get(data_dir)
+        if current is None or current[0] != stamp:
+            current = (stamp, reload_store(data_dir, current[1] if current else None))
+            _served[data_dir] = current
+            while len(_served) > 8:  # a server reads one folder; tests point it at many
+                _served.pop(next(iter(_served)))
+        return current[1]

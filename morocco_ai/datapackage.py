@@ -1,0 +1,267 @@
+"""The data package descriptor (``data/datapackage.yaml``) as pydantic models, checked like the records.
+
+After the Frictionless Data Package: the package's name, title and licences, the statement on where the Arabic
+comes from, the list of data updates, and every resource (a YAML file of the data folder) with its schema (a model
+of ``schema.py``), licences, sources and its title and description in French and Arabic. Unknown keys are errors.
+
+``check(raw, data_dir)`` returns what the store can use — every valid resource and update — and one finding
+(record, field, message) per problem, so that a bad entry is reported and never silently dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Optional, Union
+
+from pydantic import Field, ValidationError, ValidationInfo, field_validator, model_validator
+
+from .schema import MODELS, PartialDate, Strict
+
+DESCRIPTOR = "datapackage.yaml"
+_FILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*\.yaml$")  # the reloader watches the folder's *.yaml
+_HTTP_URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
+
+
+def _http_only(url: Optional[str]) -> Optional[str]:
+    if url is not None and not _HTTP_URL.match(url):
+        raise ValueError(f"must be an http(s) link, got {url[:80]!r}")
+    return url
+
+
+class License(Strict):
+    name: str = Field(description="an SPDX-style identifier, e.g. CC-BY-4.0")
+    path: Optional[str] = Field(default=None, description="the licence's text (http(s))")
+    title: Optional[str] = None
+
+    _link = field_validator("path")(_http_only)
+
+
+class PackageSource(Strict):
+    title: str
+    path: Optional[str] = Field(default=None, description="where the source is (http(s))")
+
+    _link = field_validator("path")(_http_only)
+
+
+FieldNames = Union[str, list[str]]
+
+
+def _names(fields: FieldNames) -> list[str]:
+    return [fields] if isinstance(fields, str) else list(fields)
+
+
+class Reference(Strict):
+    resource: str
+    fields: FieldNames
+
+
+class ForeignKey(Strict):
+    fields: FieldNames
+    reference: Reference
+
+
+class TableSchema(Strict):
+    """The record model of a resource's rows (a model of ``schema.py``), its key and its links to other resources."""
+
+    model: str
+    primaryKey: FieldNames = "id"  # noqa: N815 - the Frictionless key
+    foreignKeys: list[ForeignKey] = Field(default_factory=list)  # noqa: N815
+
+    @field_validator("model")
+    @classmethod
+    def _known_model(cls, model: str) -> str:
+        if model not in MODELS:
+            raise ValueError(f"unknown model {model!r}: one of {', '.join(sorted(MODELS))}")
+        return model
+
+    @model_validator(mode="after")
+    def _fields_of_the_model(self) -> "TableSchema":
+        known = MODELS[self.model].model_fields
+        for name in _names(self.primaryKey):
+            if name not in known:
+                raise ValueError(f"primaryKey: {self.model} has no field {name!r}")
+        for position, key in enumerate(self.foreignKeys):
+            for name in _names(key.fields):
+                if name not in known:
+                    raise ValueError(f"foreignKeys.{position}.fields: {self.model} has no field {name!r}")
+        return self
+
+
+class Resource(Strict):
+    name: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")
+    path: str = Field(description="a YAML file of the data folder (no sub-folder)")
+    title: str
+    description: Optional[str] = None
+    title_fr: Optional[str] = None
+    title_ar: Optional[str] = None
+    description_fr: Optional[str] = None
+    description_ar: Optional[str] = None
+    table_schema: TableSchema = Field(alias="schema")
+    licenses: list[License] = Field(min_length=1)
+    sources: list[PackageSource] = Field(min_length=1)
+
+    @field_validator("path")
+    @classmethod
+    def _a_file_of_the_data_folder(cls, path: str, info: ValidationInfo) -> str:
+        if not _FILE_NAME.match(path):
+            raise ValueError(f"must name a .yaml file of the data folder (no sub-folder), got {path[:80]!r}")
+        data_dir = (info.context or {}).get("data_dir")
+        if data_dir is not None and not (Path(data_dir) / path).is_file():
+            raise ValueError(f"no file {path} in the data folder")
+        return path
+
+    @property
+    def licence(self) -> str:
+        return ", ".join(licence.name for licence in self.licenses)
+
+    @property
+    def translations(self) -> dict[str, str]:
+        """title_fr, description_ar... where the descriptor gives them."""
+        return {key: getattr(self, key) for key in ("title_fr", "title_ar", "description_fr", "description_ar")
+                if getattr(self, key)}
+
+
+class Update(Strict):
+    """One data update, shown newest first on the overview ("what changed")."""
+
+    date: PartialDate
+    summary: Optional[str] = None
+    summary_en: Optional[str] = None
+    summary_fr: Optional[str] = None
+    summary_ar: Optional[str] = None
+
+    @model_validator(mode="after")
+    def _has_a_summary(self) -> "Update":
+        if not (self.summary or self.summary_en or self.summary_fr or self.summary_ar):
+            raise ValueError("summary: a summary is required (summary_en, summary_fr, summary_ar or summary)")
+        return self
+
+
+class DataPackage(Strict):
+    name: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")
+    title: str
+    licenses: list[License] = Field(min_length=1)
+    arabic: Optional[str] = Field(default=None, description="which Arabic texts are the project's own translations")
+    updates: list[Update] = Field(default_factory=list)
+    resources: list[Resource] = Field(min_length=1)
+
+    @field_validator("resources")
+    @classmethod
+    def _names_unique_and_links_resolve(cls, resources: list[Resource]) -> list[Resource]:
+        problems = _between_resources(resources)
+        if problems:
+            raise ValueError("; ".join(problems))
+        return resources
+
+
+def _between_resources(resources: list[Resource]) -> list[str]:
+    """Names are unique and every foreign key names a resource and fields of its model."""
+    problems, models = [], {}
+    for position, resource in enumerate(resources):
+        if resource.name in models:
+            problems.append(f"#{position + 1}: another resource is already named {resource.name!r} (the first is used)")
+        models.setdefault(resource.name, resource.table_schema.model)
+    for position, resource in enumerate(resources):
+        for number, key in enumerate(resource.table_schema.foreignKeys):
+            where = f"#{position + 1} ({resource.name}): schema.foreignKeys.{number}.reference"
+            target = key.reference.resource
+            if target not in models:
+                problems.append(f"{where}.resource: no resource named {target!r}")
+                continue
+            missing = [name for name in _names(key.reference.fields) if name not in MODELS[models[target]].model_fields]
+            if missing:
+                problems.append(f"{where}.fields: {models[target]} has no field {missing[0]!r}")
+    return problems
+
+
+class _Salvaged(Resource):
+    """What a resource with a problem still gives the store: its name, file and schema must be valid; a title,
+    licences or sources with a problem are left out (and reported)."""
+
+    title: Optional[str] = None
+    licenses: list[License] = Field(default_factory=list)
+    sources: list[PackageSource] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem of the descriptor: which entry (``resources #2 (milestones)``, ``updates #1``, ``(package)``),
+    the field path inside it, and what is wrong."""
+
+    record: str
+    field: str
+    message: str
+
+
+@dataclass(frozen=True)
+class CheckedPackage:
+    """What the store can use of a descriptor: its title, every valid resource and update, and the problems."""
+
+    title: str
+    resources: tuple[Resource, ...]
+    updates: tuple[Update, ...]
+    findings: tuple[Finding, ...]
+
+
+def _finding(error: dict, raw: Any) -> Finding:
+    loc = error["loc"]
+    message = error["msg"].removeprefix("Value error, ")
+    if len(loc) >= 2 and loc[0] in ("resources", "updates") and isinstance(loc[1], int):
+        record = f"{loc[0]} #{loc[1] + 1}"
+        entry = raw[loc[0]][loc[1]]
+        if loc[0] == "resources" and isinstance(entry, dict) and isinstance(entry.get("name"), str):
+            record += f" ({entry['name']})"
+        return Finding(record, ".".join(str(part) for part in loc[2:]) or "(entry)", message)
+    return Finding("(package)", ".".join(str(part) for part in loc) or "(package)", message)
+
+
+def _valid_updates(entries: Any) -> list[Update]:
+    valid = []
+    for entry in entries if isinstance(entries, list) else ():
+        try:
+            valid.append(Update.model_validate(entry))
+        except ValidationError:
+            continue  # reported by the whole descriptor's validation
+    return valid
+
+
+def _salvaged_resources(entries: Any, errors: list[dict]) -> list[Resource]:
+    """Each resource whose name, file name and schema are valid, without its other fields that have a problem
+    (validated without the data folder: a resource whose file is missing stays declared)."""
+    resources = []
+    for position, entry in enumerate(entries if isinstance(entries, list) else ()):
+        if not isinstance(entry, dict):
+            continue
+        bad = {error["loc"][2] for error in errors if error["loc"][:2] == ("resources", position)
+               and len(error["loc"]) > 2}
+        try:
+            resources.append(_Salvaged.model_validate(
+                {key: value for key, value in entry.items() if key not in bad or key in ("name", "path", "schema")}))
+        except ValidationError:
+            continue
+    return resources
+
+
+def check(raw: Any, data_dir: Optional[Path] = None) -> CheckedPackage:
+    """Validate a descriptor (``data_dir`` also checks that every resource's file exists). On problems, what is
+    valid is kept — each update valid on its own, each resource whose name, file and schema are valid — and each
+    problem is a finding."""
+    try:
+        package = DataPackage.model_validate(raw, context={"data_dir": data_dir} if data_dir else None)
+        return CheckedPackage(package.title, tuple(package.resources), tuple(package.updates), ())
+    except ValidationError as exc:
+        errors = exc.errors()
+    findings = [_finding(error, raw) for error in errors]
+    if not isinstance(raw, dict):
+        return CheckedPackage("", (), (), tuple(findings))
+    salvaged = _salvaged_resources(raw.get("resources"), errors)
+    if not any(error["loc"] == ("resources",) for error in errors):  # else already reported
+        findings += [Finding("(package)", "resources", problem) for problem in _between_resources(salvaged)]
+    resources: dict[str, Resource] = {}
+    for resource in salvaged:
+        resources.setdefault(resource.name, resource)  # a repeated name is reported; the first one is used
+    title = raw.get("title") if isinstance(raw.get("title"), str) else ""
+    return CheckedPackage(title, tuple(resources.values()), tuple(_valid_updates(raw.get("updates"))),
+                          tuple(findings))
