@@ -16,7 +16,7 @@ import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import Callable, Iterable, Mapping, Optional
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -30,8 +30,9 @@ from morocco_ai.records import permalink, view_sources
 from morocco_ai.schema import Source
 from morocco_ai.store import DatasetUnavailable, Store
 
-from . import figures
+from . import figures, sections
 from .region_map import GEO_ASSETS_SCRIPT
+from .sections import Section
 
 PAGES = ("overview", "regions", "timeline", "diplomacy", "adoption", "strategy", "sources")
 WHOLE_DASHBOARD = "all"
@@ -115,7 +116,7 @@ class Briefing:
         return (f'<figure class="chart" role="img" aria-label="{_e(alt)}">{div}'
                 f'<figcaption class="refs">{label} {refs}</figcaption></figure>')
 
-    def table(self, frame: pd.DataFrame, columns: dict[str, str]) -> str:
+    def table(self, frame: pd.DataFrame, columns: Mapping[str, str]) -> str:
         """The rows under translated headers; the link column becomes the numbered source references."""
         shown = [name for name in columns if name not in ("source_url", "url", "sources")]
         head = "".join(f"<th>{_e(self.t(columns[name]))}</th>" for name in shown)
@@ -128,13 +129,24 @@ class Briefing:
                           f'<td><a href="{_e(permalink(row["id"], self.base_url))}">↗</a></td>')
             body.append(f"<tr>{cells}</tr>")
         if not body:
-            return f"<p>{_e(self.t('chart.empty'))}</p>"
+            return f"<p>{_e(self.t('table.empty'))}</p>"
         return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+    def render(self, section: Section, *, heading: bool = True) -> str:
+        """A section as the app shows it: its chart (with the numbered sources of its rows) or its table, and
+        its notes."""
+        parts = [f"<h3>{_e(section.title)}</h3>"] if heading else []
+        parts += [f'<p class="note">{_e(note)}</p>' for note in section.notes]
+        if section.figure is not None:
+            parts.append(self.chart(section.figure, section.record_ids, section.alt))
+        else:
+            parts.append(self.table(section.rows, section.columns))
+        return "".join(parts)
 
     def section(self, heading: str, *parts: str) -> str:
         return f"<section><h2>{_e(heading)}</h2>{''.join(parts)}</section>"
 
-    # -- what each page holds --
+    # -- what each page holds: the Sections its views render --
     def cards(self) -> str:
         t = self.t
         cards = []
@@ -149,88 +161,60 @@ class Briefing:
         return f'<div class="cards">{"".join(cards)}</div>'
 
     def region_map(self, measure: str) -> str:
-        figure = figures.region_map_figure(self.store, measure, self.filters.years, self.filters.regions, self.lang,
-                                           False, renderer="geo")
-        dataset = {"jazari_status": "jazari_institutes", "population": "regions"}.get(measure, "regions")
-        ids = [record.id for record in self.store.records(dataset)]
-        frame = queries.region_measure(self.store, measure, self.filters.years, self.lang)
-        summary = "; ".join(f"{n}: {v}" for n, v in zip(frame["name"], frame["label"]))
-        return self.chart(figure, ids, self.t("regions.map_alt", measure=self.t(f"measure.{measure}"), summary=summary))
+        return self.render(sections.region_map(self.store, measure, self.filters.years, self.filters.regions,
+                                               self.lang, False, renderer="geo"), heading=False)
 
     def overview(self) -> str:
-        recent = figures.milestone_rows(self.store, self.filters, self.lang, True)
-        recent = recent[~recent["is_future"]].tail(8).iloc[::-1]
         return self.section(self.t("overview.title"), self.cards(),
-                            f"<h3>{_e(self.t('overview.recent'))}</h3>",
-                            self.table(recent, {"date_label": "column.date", "title": "column.milestone",
-                                                "region_name": "column.region"}),
+                            self.render(sections.recent_milestones(self.store, self.filters, self.lang)),
                             f"<h3>{_e(self.t('overview.map'))}</h3>", self.region_map("jazari_status"))
 
     def regions(self) -> str:
         parts = [self.region_map("jazari_status")]
         only = Filters(regions=self.filters.regions, years=self.filters.years)
         if self.filters.regions:
-            parts += [f"<h3>{_e(self.t('measure.institutions'))}</h3>",
-                      self.table(figures.institution_rows(self.store, only, self.lang, False),
-                                 figures.INSTITUTION_COLUMNS),
-                      f"<h3>{_e(self.t('measure.milestones'))}</h3>",
-                      self.table(figures.milestone_rows(self.store, only, self.lang, False),
-                                 figures.MILESTONE_COLUMNS)]
-        jazari = queries.jazari_frame(self.store, only, self.lang)
-        jazari = jazari.assign(status=[self.t(f"jazari_status.{s}") for s in jazari["status"]])
-        parts += [f"<h3>{_e(self.t('regions.jazari_heading'))}</h3>",
-                  self.table(jazari, {"region_name": "column.region", "name": "column.name",
-                                      "status": "column.status", "date_label": "column.date", "city": "column.city"})]
+            parts += [self.render(sections.institutions_table(self.store, only, self.lang)),
+                      self.render(sections.milestones_table(self.store, only, self.lang, False))]
+        parts.append(self.render(sections.jazari_table(self.store, only, self.lang)))
         return self.section(self.t("page.regions"), *parts)
 
     def timeline(self) -> str:
         include_national = True
-        rows = figures.milestone_rows(self.store, self.filters, self.lang, include_national)
-        figure = figures.timeline_figure(self.store, self.filters, self.lang, False, include_national)
-        alt = self.t("timeline.alt", count=len(rows), start=self.filters.years[0], end=self.filters.years[1])
-        return self.section(self.t("page.timeline"), self.chart(figure, rows["id"], alt),
-                            self.table(rows, figures.MILESTONE_COLUMNS))
+        return self.section(
+            self.t("page.timeline"),
+            self.render(sections.timeline(self.store, self.filters, self.lang, False, include_national), heading=False),
+            self.render(sections.milestones_table(self.store, self.filters, self.lang, include_national),
+                        heading=False))
 
     def diplomacy(self) -> str:
-        rows = figures.resolution_rows(self.store, self.filters.years, self.lang)
-        activity = figures.activity_rows(self.store, self.filters.years, self.lang)
-        summary = ", ".join(f"{r.year}: {r.count} × {r.kind}" for r in activity.itertuples())
-        figure = figures.activity_figure(self.store, self.filters.years, self.lang, False)
-        return self.section(self.t("page.diplomacy"), self.table(rows, figures.RESOLUTION_COLUMNS),
-                            f"<h3>{_e(self.t('diplomacy.activity'))}</h3>",
-                            self.chart(figure, rows["id"], self.t("diplomacy.activity_alt", summary=summary)))
+        years = self.filters.years
+        return self.section(self.t("page.diplomacy"), self.render(sections.resolutions(self.store, years, self.lang)),
+                            self.render(sections.activity(self.store, years, self.lang, False)))
 
     def adoption(self) -> str:
-        comparison = figures.percent_comparison(self.store, self.filters.years, self.lang)
-        summary = "; ".join(f"{r.country_name} — {r.series}: {r.value_text}" for r in comparison.itertuples())
-        parts = [self.chart(figures.adoption_figure(self.store, self.filters.years, self.lang, False),
-                            comparison["id"], self.t("adoption.alt", summary=summary)),
-                 self.table(figures.adoption_rows(self.store, self.filters.years, self.lang), figures.ADOPTION_COLUMNS)]
-        for index, name in figures.index_names(self.store, self.filters.years, self.lang).items():
-            lines = figures.index_lines(self.store, self.filters.years, index, self.lang)
-            parts += [f"<h3>{_e(name)}</h3>",
-                      self.chart(figures.index_figure(self.store, self.filters.years, index, self.lang, False),
-                                 lines["id"], self.t("indices.alt", index=name, summary="")),
-                      self.table(figures.index_rows(self.store, self.filters.years, index, self.lang),
-                                 figures.INDEX_COLUMNS)]
+        store, years, lang = self.store, self.filters.years, self.lang
+        parts = [self.render(sections.adoption_comparison(store, years, lang, False))]
+        parts += [self.render(sections.adoption_series(store, years, indicator, lang, False))
+                  for indicator in figures.adoption_series_names(store, years, lang)]
+        parts.append(self.render(sections.adoption_table(store, years, lang)))
+        for index in figures.index_names(store, years, lang):
+            parts += [self.render(sections.index_chart(store, years, index, lang, False)),
+                      self.render(sections.index_table(store, years, index, lang))]
         return self.section(self.t("page.adoption"), *parts)
 
     def strategy(self) -> str:
         parts = []
         for programme in figures.programmes(self.store, self.lang):
-            parts.append(f"<h3>{_e(figures.programme_label(programme, self.lang))}</h3>")
-            progress = figures.progress_rows(self.store, programme, self.lang)
-            if not progress.empty:
-                parts.append(self.chart(figures.progress_figure(self.store, programme, self.lang, False),
-                                        progress["id"], self.t("strategy.alt", summary="")))
-            parts.append(self.table(figures.target_rows(self.store, programme, self.lang), figures.TARGET_COLUMNS))
+            progress = sections.target_progress(self.store, programme, self.lang, False)
+            parts.append(f"<h3>{_e(progress.title)}</h3>")
+            if progress.figure is not None:
+                parts.append(self.render(progress, heading=False))
+            parts.append(self.render(sections.target_table(self.store, programme, self.lang), heading=False))
         return self.section(self.t("strategy.title"), *parts)
 
     def sources_page(self) -> str:
-        return self.section(self.t("page.sources"),
-                            self.table(queries.catalogue_frame(self.store, self.lang), figures.CATALOGUE_COLUMNS),
-                            f"<h3>{_e(self.t('sources.disagreements'))}</h3>",
-                            self.table(figures.disagreement_rows(self.store, self.lang), figures.DISAGREEMENT_COLUMNS))
+        return self.section(self.t("page.sources"), self.render(sections.catalogue(self.store, self.lang)),
+                            self.render(sections.disagreements(self.store, self.lang)))
 
     def page(self, name: str) -> str:
         builders: dict[str, Callable[[], str]] = {

@@ -11,8 +11,9 @@ from morocco_ai import export, queries
 from morocco_ai.i18n import Translator
 from morocco_ai.store import Holdback
 
-from .figures import (ARABIC_COLUMNS, CATALOGUE_COLUMNS, DISAGREEMENT_COLUMNS, PROBLEM_COLUMNS, REVIEW_COLUMNS,
-                      SOURCE_COLUMNS, disagreement_rows, review_rows)
+from . import sections
+from .chart_panel import show_section
+from .figures import ARABIC_COLUMNS, PROBLEM_COLUMNS, REVIEW_COLUMNS, SOURCE_COLUMNS, review_rows
 from .page_context import PageContext
 from .tables import data_table
 from .text import md_escape
@@ -28,8 +29,7 @@ def catalogue(ctx: PageContext, *, key_prefix: str) -> None:
     cols[0].metric(t("sources.loaded"), t.number(loaded))
     cols[1].metric(t("sources.rejected"), t.number(rejected), help=t("sources.rejected_help"))
     cols[2].metric(t("sources.unreadable"), t.number(unreadable))
-    data_table(frame, key_prefix=key_prefix, t=t, file_name="catalogue.csv",
-               columns=CATALOGUE_COLUMNS)
+    show_section(sections.catalogue(ctx.store, ctx.lang), t=t, key_prefix=key_prefix)
     st.subheader(t("sources.downloads"))
     # each file is built when its button is clicked (then cached), not on every run
     st.download_button(t("sources.package_zip"), functools.partial(export.package_zip, ctx.store), file_name="morocco-ai-data.zip",
@@ -101,10 +101,7 @@ def arabic_texts(ctx: PageContext, *, key_prefix: str) -> None:
 def disagreements(ctx: PageContext, *, key_prefix: str) -> None:
     t = ctx.t
     st.header(t("sources.disagreements"))
-    frame = disagreement_rows(ctx.store, ctx.lang)
-    st.caption(t("sources.disagreements_note", count=len(frame)))
-    data_table(frame, key_prefix=key_prefix, t=t, file_name="disagreements.csv",
-               columns=DISAGREEMENT_COLUMNS)
+    show_section(sections.disagreements(ctx.store, ctx.lang), t=t, key_prefix=key_prefix)
 
 
 def source_list(ctx: PageContext, *, key_prefix: str) -> None:

@@ -1,60 +1,75 @@
-"""A chart with its text alternative and its "download the data behind this view" button."""
+"""A Section on a page: a chart in tabs (chart, table, sources) with its data and a citation, or a table."""
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, Optional
+from typing import Callable, Optional
 
-import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from morocco_ai.filters import Filters
 from morocco_ai.i18n import Translator
-from morocco_ai.records import citation, view_sources, view_url
+from morocco_ai.records import view_url
 from morocco_ai.store import get_store
 
 from .filters import current_filters
 from .provenance import sources_note
 from .routing import current_origin, current_page_path
+from .sections import Section
 from .tables import data_table, download_csv, translated_headers
+from .text import md_escape
 
 PLOT_CONFIG = {"displaylogo": False, "scrollZoom": False}
+IMAGE_FORMATS = ("png", "svg")  # both drawn in the browser by Plotly's toolbar: offline
 
 
-def image_name(file_name: str, filters: Filters, lang: str) -> str:
+def image_name(key: str, filters: Filters, lang: str) -> str:
     """The chart image's file name: the view, then the filters in effect and the language
     ('milestones_region-04-06_years-2021-2025_fr')."""
-    parts = [file_name.rsplit(".", 1)[0]]
-    parts += [f"{key}-{value.replace(',', '-')}" for key, value in filters.to_params().items()]
+    parts = [key]
+    parts += [f"{name}-{value.replace(',', '-')}" for name, value in filters.to_params().items()]
     return "_".join([*parts, lang])
 
 
-def chart(figure: go.Figure, data: pd.DataFrame, *, key_prefix: str, alt: str, title: str, file_name: str,
-          t: Translator, columns: dict[str, str], on_select: Optional[Callable[[], None] | str] = None,
-          record_ids: Iterable[str] = ()):
-    """A view in three tabs — the chart (its text alternative is ``alt``), its rows as a table, the numbered
-    sources of exactly those rows — then the CSV of the ``columns`` of ``data`` (name -> catalogue key of the
-    header) and a citation to copy. The rows' records are ``data["id"]``, else ``record_ids`` (a view of counts).
-    The chart's toolbar saves it as a PNG image (drawn in the browser, offline) named after the view and its
-    filters. Returns the selection state when ``on_select`` is given."""
+def section_notes(section: Section) -> None:
+    if section.notes:
+        st.caption("  \n".join(md_escape(note) for note in section.notes))
+
+
+def show_section(section: Section, *, t: Translator, key_prefix: str,
+                 on_select: Optional[Callable[[], None] | str] = None, selectable: bool = False):
+    """A chart section in three tabs — the chart (its text alternative is the section's), its rows as a table,
+    the numbered sources of exactly those rows — then its notes, the CSV of its rows and a citation to copy; a
+    table section as a table with its CSV. The chart's toolbar saves it as an image (PNG or SVG, the reader's
+    choice, drawn in the browser) named after the view and its filters. Returns the chart's selection state when
+    ``on_select`` is given, the chosen table rows when ``selectable``."""
+    if section.figure is None:
+        section_notes(section)
+        return data_table(section.rows, key_prefix=key_prefix, t=t, columns=dict(section.columns),
+                          file_name=section.file_name, selectable=selectable)
     filters = current_filters()
-    config = {**PLOT_CONFIG, "toImageButtonOptions": {
-        "format": "png", "scale": 2, "filename": image_name(file_name, filters, t.lang)}}
-    options = dict(key=f"{key_prefix}_chart", width="stretch", config=config, alt=alt)
-    if on_select is not None:
-        options.update(on_select=on_select, selection_mode="points")
     store = get_store()
-    sources = view_sources(store, data["id"] if "id" in data.columns else record_ids)
     chart_tab, table_tab, sources_tab = st.tabs([t("chart.tab_chart"), t("chart.tab_table"), t("chart.tab_sources")])
     with chart_tab:
-        state = st.plotly_chart(figure, **options)
+        chart_box = st.container()  # the chart above its image-format choice, which it needs to be drawn
+        image_format = st.segmented_control(
+            t("chart.image_format"), IMAGE_FORMATS, default=IMAGE_FORMATS[0], format_func=str.upper,
+            key=f"{key_prefix}_image_format") or "png"
+        config = {**PLOT_CONFIG, "toImageButtonOptions": {
+            "format": image_format, "scale": 2, "filename": image_name(section.key, filters, t.lang)}}
+        options = dict(key=f"{key_prefix}_chart", width="stretch", config=config, alt=section.alt)
+        if on_select is not None:
+            options.update(on_select=on_select, selection_mode="points")
+        state = chart_box.plotly_chart(section.figure, **options)
     with table_tab:
-        data_table(data, key_prefix=f"{key_prefix}_rows", t=t, columns=columns, file_name=file_name, csv=False)
+        data_table(section.rows, key_prefix=f"{key_prefix}_rows", t=t, columns=dict(section.columns),
+                   file_name=section.file_name, csv=False)
     with sources_tab:
-        st.caption(t("chart.sources_note", count=len(data)))
-        sources_note(sources, t)
-    download_csv(data, translated_headers(columns, t), key_prefix=f"{key_prefix}_chart", file_name=file_name, t=t)
+        st.caption(t("chart.sources_note", count=len(section.rows)))
+        sources_note(section.sources(store), t)
+    section_notes(section)
+    download_csv(section.rows, translated_headers(section.columns, t), key_prefix=f"{key_prefix}_chart",
+                 file_name=section.file_name, t=t)
     url = view_url(current_origin(), current_page_path(), {**filters.to_params(), "lang": t.lang})
     with st.expander(t("chart.cite")):
-        st.code(citation(store, title, url, sources, t.lang), language=None, wrap_lines=True)
+        st.code(section.citation(store, url, t.lang), language=None, wrap_lines=True)
     return state

@@ -29,18 +29,29 @@ cached = queries.cached
 MOROCCO = "MA"
 
 # --- regions -------------------------------------------------------------------------------------------------
-MEASURES = ("jazari_status", "population", "milestones", "milestones_per_million", "institutions")
-MEASURE_DATASETS = {
-    "jazari_status": ("jazari_institutes",), "population": ("regions",), "milestones": ("milestones",),
-    "milestones_per_million": ("milestones", "regions"), "institutions": ("institutions",),
-}
 # The order fixes each status's colour: launched green, planned orange, agreement signed blue, not found grey.
 JAZARI_STATUSES = ("launched", "planned", "agreement_signed", "not_found", "no_record")
 MAP_HEIGHT = 560
 MAP_COLUMNS = {"code": "column.code", "name": "column.region", "label": "column.value"}
 
 
-YEAR_DEPENDENT_MEASURES = frozenset({"milestones", "milestones_per_million", "institutions"})
+def jazari_status_label(status: str, t: Translator) -> str:
+    return t(f"jazari_status.{status}")
+
+
+def measure_value_label(measure: str, value: object, t: Translator) -> str:
+    """A map value as a reader reads it: a Jazari status in words, a count or a rate as a number."""
+    if measure in queries.CATEGORICAL_MEASURES:
+        return jazari_status_label(str(value), t)
+    return t.number(round(value, 2), 2) if measure == "milestones_per_million" else t.number(value)
+
+
+@cached
+def region_measure_rows(store: Store, measure: str, years: tuple[int, int], lang: str) -> pd.DataFrame:
+    """The measure per region with its value in words (so colour is never the only carrier)."""
+    t = translator(lang)
+    frame = queries.region_measure(store, measure, years, lang)
+    return frame.assign(label=[measure_value_label(measure, value, t) for value in frame["value"]])
 
 
 def region_map_figure(store: Store, measure: str, years: tuple[int, int], selected: tuple[str, ...], lang: str,
@@ -50,7 +61,7 @@ def region_map_figure(store: Store, measure: str, years: tuple[int, int], select
 
     With ``geojson_url`` the figure points at the shapes (served as a static file) instead of holding them.
     """
-    if measure not in YEAR_DEPENDENT_MEASURES:
+    if measure not in queries.YEAR_DEPENDENT_MEASURES:
         years = Filters().years
     return _region_map_figure(store, measure, years, selected, lang, dark, height, renderer, geojson_url)
 
@@ -59,16 +70,19 @@ def region_map_figure(store: Store, measure: str, years: tuple[int, int], select
 def _region_map_figure(store: Store, measure: str, years: tuple[int, int], selected: tuple[str, ...], lang: str,
                        dark: bool, height: int, renderer: str, geojson_url: str | None) -> go.Figure:
     t = translator(lang)
-    frame = queries.region_measure(store, measure, years, lang)
+    frame = region_measure_rows(store, measure, years, lang)
     return build_region_map(
         geojson_url or load_region_geojson(), frame, measure_label=t(f"measure.{measure}"),
         categorical=measure in queries.CATEGORICAL_MEASURES,
-        category_labels={status: t(f"jazari_status.{status}") for status in JAZARI_STATUSES},
+        category_labels={status: jazari_status_label(status, t) for status in JAZARI_STATUSES},
         category_order=JAZARI_STATUSES, selected=selected, dark=dark, height=height,
         zoom=4.3 if height >= MAP_HEIGHT else 3.5, rtl=t.rtl, renderer=renderer,
     )
 
 
+JAZARI_COLUMNS = {"region_name": "column.region", "name": "column.name", "status": "column.status",
+                  "date_label": "column.date", "city": "column.city", "sources": "column.sources",
+                  "source_url": "column.link"}
 INSTITUTION_COLUMNS = {"name": "column.name", "status": "column.status", "date_label": "column.date",
                        "city": "column.city", "sources": "column.sources", "source_url": "column.link"}
 
@@ -81,6 +95,7 @@ def institution_rows(store: Store, filters: Filters, lang: str, include_national
 
 
 # --- milestones ----------------------------------------------------------------------------------------------
+RECENT_COLUMNS = {"date_label": "column.date", "title": "column.milestone", "region_name": "column.region"}
 MILESTONE_COLUMNS = {"date_label": "column.date_recorded", "title": "column.milestone", "track": "column.track",
                      "region_name": "column.region", "status": "column.status",
                      "alternatives": "column.other_versions", "sources": "column.sources", "source_url": "column.link"}
@@ -98,7 +113,8 @@ def milestone_rows(store: Store, filters: Filters, lang: str, include_national: 
     t = translator(lang)
     frame = queries.milestones_frame(store, filters, lang, include_national)
     return mark_fallbacks(frame, "title", "title_lang", lang).assign(
-        track=[t(f"track.{x}") for x in frame["track"]], status=[t(f"status.{s}") for s in frame["status"]])
+        track=[t(f"track.{x}") for x in frame["track"]], status=[t(f"status.{s}") for s in frame["status"]],
+        status_code=frame["status"])
 
 
 # --- diplomacy -----------------------------------------------------------------------------------------------

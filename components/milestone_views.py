@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 
-import plotly.graph_objects as go
 import streamlit as st
 
 from morocco_ai import queries
 from morocco_ai.records import permalink
 
-from .chart_panel import chart
-from .figures import MILESTONE_COLUMNS, milestone_rows, timeline_figure
+from . import sections
+from .chart_panel import show_section
 from .page_context import PageContext
 from .provenance import dataset_available, sources_note
-from .tables import data_table
 from .text import in_reader_language, md_escape, md_record_link
 
 
@@ -75,15 +72,13 @@ def timeline_section(ctx: PageContext, *, key_prefix: str) -> None:
     include_national = ctx.filters.all_regions or st.toggle(
         t("timeline.include_national"), value=True, key=f"{key_prefix}_national")
     st.caption(scope_note(ctx, include_national) + " " + t("timeline.legend_note"))
-    frame = milestone_rows(ctx.store, ctx.filters, ctx.lang, include_national)
-    figure = timeline_figure(ctx.store, ctx.filters, ctx.lang, ctx.dark, include_national)
-    alt = t("timeline.alt", count=len(frame), start=ctx.filters.years[0], end=ctx.filters.years[1])
-    state = chart(figure, frame, key_prefix=key_prefix, alt=alt, title=t("page.timeline"), file_name="milestones.csv",
-                  t=t, columns=MILESTONE_COLUMNS, on_select="rerun")
+    section = sections.timeline(ctx.store, ctx.filters, ctx.lang, ctx.dark, include_national)
+    frame = section.rows
+    state = show_section(section, t=t, key_prefix=key_prefix, on_select="rerun")
     selected_key = f"{key_prefix}_selected"
     chosen = _selected_id(state, selected_key)
-    rows = data_table(frame, key_prefix=f"{key_prefix}_list", t=t, columns=MILESTONE_COLUMNS,
-                      file_name="milestones_table.csv", selectable=True)
+    rows = show_section(sections.milestones_table(ctx.store, ctx.filters, ctx.lang, include_national), t=t,
+                        key_prefix=f"{key_prefix}_list", selectable=True)
     if rows:
         chosen = frame.iloc[rows[0]]["id"]
         st.session_state[selected_key] = chosen
@@ -100,14 +95,14 @@ def recent_milestones(ctx: PageContext, *, count: int = 8) -> None:
     if not dataset_available(ctx, "milestones"):
         return
     t = ctx.t
-    frame = queries.milestones_frame(ctx.store, ctx.filters, ctx.lang, True)
-    recent = frame[~frame["is_future"]].tail(count).iloc[::-1]
-    if recent.empty:
+    section = sections.recent_milestones(ctx.store, ctx.filters, ctx.lang, count)
+    if section.rows.empty:
         st.info(t("timeline.empty"), icon=":material/info:")
         return
-    lines = [f"- **{md_escape(row.date_label)}** — {in_reader_language(row.title, row.title_lang, ctx.lang, markdown=True)}"
-             + (" ⚖" if row.has_alternatives else "") + f" ({md_escape(row.region_name)})"
-             + ("" if row.status == "confirmed" else f" — *{md_escape(t('status.' + row.status))}*")
-             for row in recent.itertuples()]
+    lines = [f"- **{md_escape(row.date_label)}** — {md_escape(row.title)}" + (" ⚖" if row.has_alternatives else "")
+             + f" ({md_escape(row.region_name)})"
+             + ("" if row.status_code == "confirmed" else f" — *{md_escape(row.status)}*")
+             + f" {md_record_link('↗', permalink(row.id))}"
+             for row in section.rows.itertuples()]
     st.markdown("\n".join(lines))
-    st.caption(t("overview.recent_note"))
+    st.caption("  \n".join(md_escape(note) for note in section.notes))

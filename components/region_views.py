@@ -10,17 +10,17 @@ from morocco_ai import queries
 from morocco_ai.filters import Filters
 from morocco_ai.geo import REGIONS_GEOJSON
 
-from .figures import INSTITUTION_COLUMNS, MAP_COLUMNS, MAP_HEIGHT, MEASURE_DATASETS, MEASURES, MILESTONE_COLUMNS
-from .figures import institution_rows, milestone_rows, region_map_figure
+from . import sections
+from .chart_panel import show_section
+from .figures import MAP_HEIGHT, jazari_status_label
 from .filters import set_regions
 from .page_context import PageContext
 from .provenance import dataset_available, sources_note
-from .tables import data_table, download_csv, translated_headers
 from .text import in_reader_language, md_escape
 
 
 def measure_picker(ctx: PageContext, key_prefix: str) -> str:
-    return st.selectbox(ctx.t("regions.colour_by"), options=list(MEASURES),
+    return st.selectbox(ctx.t("regions.colour_by"), options=list(queries.MAP_MEASURES),
                         format_func=lambda measure: ctx.t(f"measure.{measure}"), key=f"{key_prefix}_measure")
 
 
@@ -45,21 +45,13 @@ def geojson_url() -> str | None:
 
 def region_map(ctx: PageContext, measure: str, *, key_prefix: str, height: int = MAP_HEIGHT) -> None:
     """The choropleth; a click on a region sets the global region filter (shift-click adds, empty click clears)."""
-    if not dataset_available(ctx, *MEASURE_DATASETS[measure]):
+    if not dataset_available(ctx, *queries.MEASURE_DATASETS[measure]):
         return
-    t = ctx.t
-    figure = region_map_figure(ctx.store, measure, ctx.filters.years, ctx.filters.regions, ctx.lang, ctx.dark,
-                               height, geojson_url=geojson_url())
+    section = sections.region_map(ctx.store, measure, ctx.filters.years, ctx.filters.regions, ctx.lang, ctx.dark,
+                                  height, geojson_url=geojson_url())
     widget_key = f"{key_prefix}_map"
-    frame = queries.region_measure(ctx.store, measure, ctx.filters.years, ctx.lang)
-    summary = "; ".join(f"{name}: {label}" for name, label in zip(frame["name"], frame["label"]))
-    st.plotly_chart(
-        figure, key=widget_key, on_select=lambda: _map_clicked(widget_key), selection_mode="points",
-        width="stretch", config={"scrollZoom": False, "displaylogo": False},
-        alt=t("regions.map_alt", measure=t(f"measure.{measure}"), summary=summary),
-    )
-    st.caption(t("regions.map_caption"))
-    download_csv(frame, translated_headers(MAP_COLUMNS, t), key_prefix=widget_key, file_name=f"regions_{measure}.csv", t=t)
+    show_section(section, t=ctx.t, key_prefix=widget_key, on_select=lambda: _map_clicked(f"{widget_key}_chart"))
+    st.caption(ctx.t("regions.map_caption"))
 
 
 def _profile_header(ctx: PageContext, code: str) -> None:
@@ -88,7 +80,7 @@ def _profile_jazari(ctx: PageContext, code: str) -> None:
         return
     by_id = ctx.store.dataset("jazari_institutes").by_id()
     for row in jazari.itertuples():
-        details = [t(f"jazari_status.{row.status}")] + [part for part in (row.date_label, row.city) if part]
+        details = [jazari_status_label(row.status, t)] + [part for part in (row.date_label, row.city) if part]
         st.markdown(f"{in_reader_language(row.name, row.name_lang, ctx.lang, markdown=True)} — "
                     f"**{md_escape(details[0])}**" + "".join(f", {md_escape(part)}" for part in details[1:]))
         if row.description:
@@ -101,24 +93,19 @@ def _profile_jazari(ctx: PageContext, code: str) -> None:
 def _profile_records(ctx: PageContext, code: str, key_prefix: str) -> None:
     t = ctx.t
     only_region = Filters(regions=(code,), years=ctx.filters.years)
-    if dataset_available(ctx, "institutions"):
-        institutions = institution_rows(ctx.store, only_region, ctx.lang, False)
-        st.markdown(f"**{md_escape(t('regions.institutions_heading', count=len(institutions)))}**")
-        if institutions.empty:
-            st.caption(t("regions.institutions_none"))
+    parts = (("institutions", lambda: sections.institutions_table(ctx.store, only_region, ctx.lang),
+              "regions.institutions_none"),
+             ("milestones", lambda: sections.milestones_table(ctx.store, only_region, ctx.lang, False),
+              "regions.milestones_none"))
+    for dataset, build, empty in parts:
+        if not dataset_available(ctx, dataset):
+            continue
+        section = build()
+        st.markdown(f"**{md_escape(section.title)}**")
+        if section.rows.empty:
+            st.caption(t(empty))
         else:
-            data_table(institutions, key_prefix=f"{key_prefix}_institutions", t=t, columns=INSTITUTION_COLUMNS,
-                       file_name=f"institutions_{code}.csv")
-    if dataset_available(ctx, "milestones"):
-        milestones = milestone_rows(ctx.store, only_region, ctx.lang, False)
-        heading = t("regions.milestones_heading", count=len(milestones), start=ctx.filters.years[0],
-                    end=ctx.filters.years[1])
-        st.markdown(f"**{md_escape(heading)}**")
-        if milestones.empty:
-            st.caption(t("regions.milestones_none"))
-        else:
-            data_table(milestones, key_prefix=f"{key_prefix}_milestones", t=t, columns=MILESTONE_COLUMNS,
-                       file_name=f"milestones_{code}.csv")
+            show_section(section, t=t, key_prefix=f"{key_prefix}_{dataset}")
 
 
 def region_profile(ctx: PageContext, *, key_prefix: str) -> None:

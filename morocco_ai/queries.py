@@ -254,45 +254,64 @@ def institutions_frame(store: Store, filters: Filters = Filters(), lang: str = "
 
 # --- the map's measures -----------------------------------------------------------------------------------------
 
-MAP_MEASURES = ("jazari_status", "population", "milestones", "milestones_per_million", "institutions")
+# Each map measure and the datasets it is computed from (their records are the measure's sources)
+MEASURE_DATASETS = {
+    "jazari_status": ("jazari_institutes",), "population": ("regions",), "milestones": ("milestones",),
+    "milestones_per_million": ("milestones", "regions"), "institutions": ("institutions",),
+}
+MAP_MEASURES = tuple(MEASURE_DATASETS)
 CATEGORICAL_MEASURES = frozenset({"jazari_status"})
+YEAR_DEPENDENT_MEASURES = frozenset({"milestones", "milestones_per_million", "institutions"})
 
 
 def _count_by_region(frame: pd.DataFrame) -> dict[str, int]:
     return frame.groupby("region").size().to_dict() if not frame.empty else {}
 
 
+def _check_measure(measure: str) -> None:
+    if measure not in MAP_MEASURES:
+        raise ValueError(f"unknown map measure {measure!r}; expected one of {', '.join(MAP_MEASURES)}")
+
+
 @cached
 def region_measure(store: Store, measure: str, years: tuple[int, int] = Filters().years,
                    lang: str = "en") -> pd.DataFrame:
-    """One row per region: the value of ``measure`` and a text label (so colour is never the only carrier)."""
-    if measure not in MAP_MEASURES:
-        raise ValueError(f"unknown map measure {measure!r}; expected one of {', '.join(MAP_MEASURES)}")
+    """One row per region: its code, name and the value of ``measure`` (a number, or a Jazari status code)."""
+    _check_measure(measure)
     regions = regions_frame(store, lang)
     frame = regions[["code", "name_fr", "name_ar", "population_2024"]].copy()
     every_region = Filters(years=years)
-    t = translator(lang)
     if measure == "jazari_status":
         statuses = dict(zip(*[jazari_frame(store, every_region, lang)[c] for c in ("region", "status")]))
         frame["value"] = [statuses.get(code, "no_record") for code in frame["code"]]
-        frame["label"] = [t(f"jazari_status.{value}") for value in frame["value"]]
     elif measure == "population":
         frame["value"] = frame["population_2024"]
-        frame["label"] = [format_number(v, lang) for v in frame["value"]]
     elif measure in ("milestones", "milestones_per_million"):
         counts = _count_by_region(milestones_frame(store, every_region, lang, include_national=False))
         frame["value"] = [counts.get(code, 0) for code in frame["code"]]
         if measure == "milestones_per_million":
             frame["value"] = frame["value"] / (frame["population_2024"] / 1e6)
-            frame["label"] = [format_number(round(v, 2), lang, 2) for v in frame["value"]]
-        else:
-            frame["label"] = [format_number(v, lang) for v in frame["value"]]
     else:  # institutions
         counts = _count_by_region(institutions_frame(store, every_region, lang, include_national=False))
         frame["value"] = [counts.get(code, 0) for code in frame["code"]]
-        frame["label"] = [format_number(v, lang) for v in frame["value"]]
     frame["name"] = frame["name_ar"] if lang == "ar" else frame["name_fr"]
-    return frame[["code", "name", "value", "label"]]
+    return frame[["code", "name", "value"]]
+
+
+@cached
+def measure_record_ids(store: Store, measure: str, years: tuple[int, int] = Filters().years) -> tuple[str, ...]:
+    """The records a map measure is computed from: its sources are theirs."""
+    _check_measure(measure)
+    every_region = Filters(years=years)
+    ids: list[str] = []
+    for dataset in MEASURE_DATASETS[measure]:
+        if dataset == "milestones":
+            ids += milestones_frame(store, every_region, "en", include_national=False)["id"].tolist()
+        elif dataset == "institutions":
+            ids += institutions_frame(store, every_region, "en", include_national=False)["id"].tolist()
+        else:
+            ids += [record.id for record in store.records(dataset)]
+    return tuple(ids)
 
 
 # --- provenance across the package -----------------------------------------------------------------------------

@@ -80,7 +80,7 @@ def test_briefing_holds_every_figure_of_the_view():
     years = (2017, 2030)
     expected = {
         "overview": 1, "regions": 1, "timeline": 1, "diplomacy": 1,
-        "adoption": 1 + len(figures.index_names(STORE, years, "en")),
+        "adoption": 1 + len(figures.adoption_series_names(STORE, years, "en")) + len(figures.index_names(STORE, years, "en")),
         "strategy": sum(not figures.progress_rows(STORE, p, "en").empty for p in figures.programmes(STORE, "en")),
         "sources": 0,
     }

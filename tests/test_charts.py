@@ -10,6 +10,7 @@ import pytest
 from components.charts import (build_activity_chart, build_grouped_bars, build_index_lines, build_target_progress,
                                build_timeline, unvalidated_figure)
 from components.palette import DARK, LIGHT
+from components.figures import region_measure_rows
 from components.region_map import OFFLINE_STYLE, build_region_map
 from morocco_ai import queries
 from morocco_ai.filters import Filters
@@ -93,7 +94,7 @@ def test_empty_selection_gives_an_explaining_figure(store):
 
 
 def test_region_map_needs_no_remote_resource():
-    frame = queries.region_measure(load_store(VALID_FIXTURE), "population")
+    frame = region_measure_rows(load_store(VALID_FIXTURE), "population", Filters().years, "en")
     figure = build_region_map(load_region_geojson(), frame, measure_label="Population", categorical=False,
                               selected=("04",))
     layout = json.loads(figure.to_json())["layout"]
@@ -104,7 +105,7 @@ def test_region_map_needs_no_remote_resource():
 
 
 def test_categorical_map_names_each_colour_in_text(store):
-    frame = queries.region_measure(store, "jazari_status")
+    frame = region_measure_rows(store, "jazari_status", Filters().years, "en")
     figure = build_region_map(load_region_geojson(), frame, measure_label="Jazari", categorical=True,
                               category_labels={"agreement_signed": "Agreement signed"},
                               category_order=("launched", "agreement_signed", "not_found", "no_record"))

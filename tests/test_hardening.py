@@ -97,7 +97,8 @@ def test_production_config_keeps_every_development_setting_but_the_hardened_ones
 
 def test_the_largest_message_fits_the_production_limit_with_room_to_spare():
     """The region map (GeoJSON of 12 regions) is the largest figure the app sends over the websocket."""
-    from components.figures import MEASURES, region_map_figure
+    from components.figures import region_map_figure
+    from morocco_ai.queries import MAP_MEASURES as MEASURES
     from morocco_ai.store import DEFAULT_DATA_DIR, load_store
 
     store = load_store(DEFAULT_DATA_DIR)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.region_views import MEASURES
+from morocco_ai.queries import MAP_MEASURES as MEASURES
 from morocco_ai import schema
 from morocco_ai.i18n import LANGUAGES, catalogue, format_number, format_partial_date, format_percent, pick_language
 from morocco_ai.store import DEFAULT_DATA_DIR, load_store

@@ -25,7 +25,8 @@ def test_region_measures_cover_the_twelve_regions():
     for measure in queries.MAP_MEASURES:
         frame = queries.region_measure(STORE, measure)
         assert list(frame["code"]) == [f"{n:02d}" for n in range(1, 13)]
-        assert frame["label"].notna().all()
+        assert frame["value"].notna().all()
+        assert queries.measure_record_ids(STORE, measure)
     jazari = queries.region_measure(STORE, "jazari_status").set_index("code")["value"]
     assert jazari["10"] == "agreement_signed" and jazari["09"] == "not_found" and jazari["01"] == "no_record"
     per_million = queries.region_measure(STORE, "milestones_per_million").set_index("code")["value"]

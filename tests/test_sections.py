@@ -1,0 +1,87 @@
+"""The section model: each view is built once, and the app and the briefing render the same Section."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components import sections
+from components.briefing import build_briefing
+from components.chart_panel import image_name
+from morocco_ai import queries
+from morocco_ai.filters import Filters
+from morocco_ai.records import view_sources
+from morocco_ai.store import DEFAULT_DATA_DIR, load_store
+
+STORE = load_store(DEFAULT_DATA_DIR)
+YEARS = Filters().years
+
+
+def _app(page: str, **params) -> AppTest:
+    at = AppTest.from_file("../app.py", default_timeout=90)
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def test_a_sections_sources_are_those_of_exactly_its_rows():
+    section = sections.timeline(STORE, Filters(regions=("04",), years=(2023, 2025)), "en", False, True)
+    assert section.record_ids == tuple(section.rows["id"]) and section.record_ids
+    assert section.sources(STORE) == view_sources(STORE, section.rows["id"])
+    counts = sections.activity(STORE, (2023, 2025), "en", False)  # a chart of counts: the records it counts
+    assert "id" not in counts.rows.columns and counts.record_ids
+    assert set(counts.record_ids) <= {record.id for record in STORE.records("un_resolutions")}
+
+
+@pytest.mark.parametrize("measure", queries.MAP_MEASURES)
+def test_a_map_cites_the_records_its_measure_is_computed_from(measure):
+    section = sections.region_map(STORE, measure, (2017, 2030), (), "en", False, renderer="geo")
+    datasets = {STORE.find(record_id)[0] for record_id in section.record_ids}
+    assert datasets == set(queries.MEASURE_DATASETS[measure]), measure
+    assert len(section.rows) == 12 and section.rows["label"].map(bool).all()
+
+
+def test_every_chart_section_has_a_text_alternative_in_the_readers_language():
+    built = [sections.adoption_comparison(STORE, YEARS, "ar", False),
+             sections.activity(STORE, YEARS, "ar", False), sections.timeline(STORE, Filters(), "ar", False, True)]
+    built += [sections.index_chart(STORE, YEARS, index, "ar", False) for index in ("gairi", "wipo_gii")]
+    built += [sections.target_progress(STORE, "digital_morocco_2030", "ar", False)]
+    for section in built:
+        assert section.figure is not None and section.alt, section.key
+        assert any("\u0600" <= char <= "\u06ff" for char in section.alt), section.key
+
+
+def test_the_image_file_name_names_the_view_its_filters_and_the_language():
+    name = image_name("milestones", Filters(regions=("04", "06"), years=(2021, 2025)), "fr")
+    assert name == "milestones_region-04-06_years-2021-2025_fr"
+    assert image_name("gairi", Filters(), "ar") == "gairi_ar"
+
+
+def test_a_change_to_a_section_shows_in_the_app_and_in_the_briefing(monkeypatch):
+    built = sections.activity
+
+    def changed(*args, **kwargs):
+        section = built(*args, **kwargs)
+        return dataclasses.replace(section, title="Changedtitle7F3", notes=(*section.notes, "Changednote7F3"))
+
+    monkeypatch.setattr(sections, "activity", changed)
+    at = _app("pages/diplomacy.py", lang="en")
+    assert any("Changednote7F3" in caption.value for caption in at.caption)
+    assert any("Changedtitle7F3" in code.value for code in at.code)  # the citation names the view
+    document = build_briefing(STORE, "diplomacy", Filters(), "en")
+    assert "Changednote7F3" in document and "Changedtitle7F3" in document
+
+
+def test_the_reader_chooses_the_charts_image_format_png_or_svg():
+    at = _app("pages/timeline.py", lang="en")
+    control = at.get("button_group")[0]
+    assert json.loads(at.get("plotly_chart")[0].proto.config)["toImageButtonOptions"]["format"] == "png"
+    control.set_value("svg").run()
+    options = json.loads(at.get("plotly_chart")[0].proto.config)["toImageButtonOptions"]
+    assert options["format"] == "svg" and options["filename"] == "milestones_en"
