@@ -25,6 +25,7 @@ t = translator(language_selector())
 OVERVIEW = st.Page("pages/overview.py", title=t("page.overview"), icon=":material/dashboard:", url_path="overview")
 PAGES = [
     OVERVIEW,
+    st.Page("pages/search.py", title=t("page.search"), icon=":material/search:", url_path="search"),
     st.Page("pages/regions.py", title=t("page.regions"), icon=":material/map:", url_path="regions"),
     st.Page("pages/timeline.py", title=t("page.timeline"), icon=":material/timeline:", url_path="timeline"),
     st.Page("pages/diplomacy.py", title=t("page.diplomacy"), icon=":material/public:", url_path="diplomacy"),

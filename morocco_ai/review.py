@@ -37,8 +37,8 @@ def stale_records(store: Store, as_of: dt.date) -> tuple[StaleRecord, ...]:
     )
 
 
-def localized_texts(store: Store) -> Iterator[tuple[str, str, str, Localized]]:
-    """Every localised text of every readable record: (dataset, record id, field path, Localized)."""
+def record_texts(record: BaseModel) -> Iterator[tuple[str, Localized]]:
+    """Every localised text of one record, with its field path ('title', 'alternatives.0.note')."""
     def walk(value, path):
         if isinstance(value, Localized):
             yield path, value
@@ -49,7 +49,12 @@ def localized_texts(store: Store) -> Iterator[tuple[str, str, str, Localized]]:
             for position, item in enumerate(value):
                 yield from walk(item, f"{path}.{position}")
 
+    yield from walk(record, "")
+
+
+def localized_texts(store: Store) -> Iterator[tuple[str, str, str, Localized]]:
+    """Every localised text of every readable record: (dataset, record id, field path, Localized)."""
     for dataset in store.datasets.values():
         for record in dataset.records:
-            for path, text in walk(record, ""):
+            for path, text in record_texts(record):
                 yield dataset.name, record.id, path, text

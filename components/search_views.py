@@ -1,0 +1,62 @@
+"""The search page's parts: the box (its query lives in the URL as ``?q=``) and the results grouped by dataset."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from morocco_ai.records import permalink
+from morocco_ai.search import MAX_QUERY_LENGTH, Segment, search_index
+
+from .page_context import PageContext
+from .text import md_escape, md_record_link
+
+SEARCH_PARAM = "q"
+SHOWN_PER_DATASET = 25
+
+
+def marked_markdown(segments: tuple[Segment, ...]) -> str:
+    """Segments as Markdown: every piece escaped (data never becomes markup), the searched words in bold."""
+    return "".join(f"**{md_escape(text)}**" if matched and text.strip() else md_escape(text)
+                   for text, matched in segments)
+
+
+def search_box(ctx: PageContext, *, key_prefix: str) -> str:
+    """The query, from the URL on arrival, kept in the URL as the reader types (a search can be linked)."""
+    key = f"{key_prefix}_query"
+    if key not in st.session_state:
+        st.session_state[key] = (st.query_params.get(SEARCH_PARAM) or "").strip()[:MAX_QUERY_LENGTH]
+    query = st.text_input(ctx.t("search.label"), key=key, max_chars=MAX_QUERY_LENGTH,
+                          placeholder=ctx.t("search.placeholder")).strip()
+    if query:
+        if st.query_params.get(SEARCH_PARAM) != query:
+            st.query_params[SEARCH_PARAM] = query
+    elif SEARCH_PARAM in st.query_params:
+        del st.query_params[SEARCH_PARAM]
+    return query
+
+
+def search_results(ctx: PageContext, query: str) -> None:
+    t = ctx.t
+    results = search_index(ctx.store).search(query, ctx.lang)
+    if not results.terms:
+        st.info(t("search.how"), icon=":material/search:")
+        return
+    if not results.count:
+        st.warning(t("search.none", query=md_escape(query)), icon=":material/search_off:")
+        return
+    if not results.complete:
+        st.info(t("search.partial", words=len(results.terms)), icon=":material/info:")
+    st.caption(t("search.count", count=results.count, datasets=len(results.groups)))
+    for name, hits in results.groups.items():
+        st.subheader(f"{ctx.store.dataset(name).text('title', ctx.lang)} ({t.number(len(hits))})")
+        lines = []
+        for hit in hits[:SHOWN_PER_DATASET]:
+            line = f"- {marked_markdown(hit.title)} {md_record_link(t('search.open'), permalink(hit.id))}"
+            if hit.snippet:
+                marker = (md_escape(t("fallback.marker", lang=hit.snippet_lang.upper())) + " "
+                          if hit.snippet_lang != ctx.lang else "")
+                line += f"  \n  {marker}{marked_markdown(hit.snippet)}"
+            lines.append(line)
+        st.markdown("\n".join(lines))
+        if len(hits) > SHOWN_PER_DATASET:
+            st.caption(t("search.more", count=len(hits) - SHOWN_PER_DATASET))
