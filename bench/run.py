@@ -4,6 +4,7 @@
     .venv/bin/python -m bench.run --quick    # smoke run: fewer repeats, 8 s load levels
     .venv/bin/python -m bench.run --only load,memory --pages regions,timeline
     .venv/bin/python -m bench.run --scale-out   # also the nginx replicas benchmark (bench/scale_out.py)
+    .venv/bin/python -m bench.run --lighthouse  # also Lighthouse on a fresh and a served server (bench/lighthouse.py)
 
 BENCH_APP_DIR=DIR measures another checkout of the dashboard (e.g. `git archive HEAD | tar -x -C DIR`);
 BENCH_REFERENCE_DIR overrides ../shared/bench-reference; --nagle leaves Nagle's algorithm on in the servers.
@@ -43,6 +44,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--only", help=f"comma-separated subset of {','.join(MEASURES)}")
     parser.add_argument("--pages", help="comma-separated url paths ('overview' for the default page)")
     parser.add_argument("--scale-out", action="store_true", help="also run bench.scale_out (needs nginx)")
+    parser.add_argument("--lighthouse", action="store_true",
+                        help="also run bench.lighthouse (~15 min for 3 rounds; needs `npm ci`)")
     parser.add_argument("--nagle", action="store_true", help="leave Nagle's algorithm on in the servers")
     parser.add_argument("--json", help="write the raw results to this file")
     args = parser.parse_args(argv)
@@ -72,6 +75,10 @@ def main(argv: list[str] | None = None) -> None:
         from . import scale_out
 
         results["scale_out"] = scale_out.run(duration=8.0 if quick else 20.0)
+    if args.lighthouse:
+        from . import lighthouse
+
+        results["lighthouse"] = lighthouse.run(pages, repeats=1 if quick else 3)
 
     if args.json:
         with open(args.json, "w") as handle:
@@ -93,6 +100,10 @@ def main(argv: list[str] | None = None) -> None:
                 from . import scale_out
 
                 summary += scale_out.report(results["scale_out"])
+            if "lighthouse" in results:
+                from . import lighthouse
+
+                summary += lighthouse.report(results["lighthouse"])
         finally:
             sys.stdout = stdout
     for line in summary:
