@@ -21,10 +21,10 @@ import subprocess
 import sys
 import time
 
-from . import cold_start, load, memory, rerun
+from . import cold_start, load, memory, rerun, search
 from .common import APP_DIR, REFERENCE_DIR
 
-MEASURES = ("rerun", "cold_start", "load", "memory")
+MEASURES = ("rerun", "cold_start", "load", "memory", "search")
 
 
 def git_describe() -> str:
@@ -71,6 +71,8 @@ def main(argv: list[str] | None = None) -> None:
         results["load"] = load.run(pages, duration=8.0 if quick else 20.0)
     if "memory" in only:
         results["memory"] = memory.run(pages, repeats=1 if quick else 2, churn_repeats=1 if quick else 2)
+    if "search" in only:  # not per page: the search page and the index at 10× today's records (< 1 min)
+        results["search"] = search.run(repeats=2 if quick else 5, page_rounds=2 if quick else 3)
     if args.scale_out:
         from . import scale_out
 
@@ -96,6 +98,8 @@ def main(argv: list[str] | None = None) -> None:
                 summary += load.report(results["load"], load.LEVELS)
             if "memory" in results:
                 summary += memory.report(results["memory"])
+            if "search" in results:
+                summary += search.report(results["search"])
             if "scale_out" in results:
                 from . import scale_out
 
