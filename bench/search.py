@@ -7,7 +7,7 @@ page's rerun measured in the same run.
 2. In this process: the real store and a store with FACTOR times its records (each record copied with a new id,
    ``{id}-copy{n}``); on each, the index build and ``index.search(query, lang)`` over the same queries.
 
-Targets: a search at 10× records ≤ 0.1× the search page's rerun (instant: not what the reader waits for), and the
+Targets: a search at 10× records ≤ 0.5× the search page's rerun (the reader waits at most 1.5× today's rerun), and the
 index build at 10× ≤ 1× the dashboard's first run (the first searcher of a server waits at most one cold run more).
 Repeats are bounded in count and in time (a 10× build can take 10–20 s on 2 shared cores).
 
@@ -31,7 +31,7 @@ from .common import (APP_DIR, PYTHON, ROOT, fmt_ratio, median, page_script, prin
                      verdict)
 
 FACTOR = 10
-SEARCH_LIMIT = 0.1  # search at FACTOR× records ÷ a search page rerun
+SEARCH_LIMIT = 0.5  # search at FACTOR× records ÷ a search page rerun
 BUILD_LIMIT = 1.0  # index build at FACTOR× records ÷ the dashboard's first run
 # (query, language): fr/en/ar, a name and a place, a symbol, a phrase, Arabic forms to fold, and no match
 QUERIES = (

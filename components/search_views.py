@@ -47,10 +47,10 @@ def search_results(ctx: PageContext, query: str) -> None:
     if not results.complete:
         st.info(t("search.partial", words=len(results.terms)), icon=":material/info:")
     st.caption(t("search.count", count=results.count, datasets=len(results.groups)))
-    for name, hits in results.groups.items():
-        st.subheader(f"{ctx.store.dataset(name).text('title', ctx.lang)} ({t.number(len(hits))})")
+    for name, matches in results.groups.items():
+        st.subheader(f"{ctx.store.dataset(name).text('title', ctx.lang)} ({t.number(len(matches))})")
         lines = []
-        for hit in hits[:SHOWN_PER_DATASET]:
+        for hit in results.hits(name, SHOWN_PER_DATASET):
             line = f"- {marked_markdown(hit.title)} {md_record_link(t('search.open'), permalink(hit.id))}"
             if hit.snippet:
                 marker = (md_escape(t("fallback.marker", lang=hit.snippet_lang.upper())) + " "
@@ -58,5 +58,5 @@ def search_results(ctx: PageContext, query: str) -> None:
                 line += f"  \n  {marker}{marked_markdown(hit.snippet)}"
             lines.append(line)
         st.markdown("\n".join(lines))
-        if len(hits) > SHOWN_PER_DATASET:
-            st.caption(t("search.more", count=len(hits) - SHOWN_PER_DATASET))
+        if len(matches) > SHOWN_PER_DATASET:
+            st.caption(t("search.more", count=len(matches) - SHOWN_PER_DATASET))

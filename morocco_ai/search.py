@@ -8,7 +8,10 @@ escapes each segment, so data never becomes markup.
 
 from __future__ import annotations
 
+import bisect
+import collections
 import functools
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -52,8 +55,19 @@ def normalize_with_positions(text: str) -> tuple[str, tuple[int, ...]]:
     return "".join(folded), tuple(positions)
 
 
+class _FoldTable(dict):
+    """str.translate's table, filled as characters are met: folding a text costs one C-level pass."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = folded = _fold_char(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def normalize(text: str) -> str:
-    return normalize_with_positions(text)[0]
+    return text.translate(_FOLD_TABLE)
 
 
 def query_terms(query: str) -> tuple[str, ...]:
@@ -65,6 +79,17 @@ def query_terms(query: str) -> tuple[str, ...]:
 
 
 _ARABIC = re.compile("[؀-ۿ]")
+
+
+def _holds(folded: str, term: str) -> bool:
+    """Whether ``folded`` holds ``term`` as :func:`_pattern` finds it. str.find, not the pattern: a look-behind
+    makes the regex engine try every position, the plain search jumps from one occurrence to the next."""
+    if _ARABIC.search(term):
+        return term in folded
+    start = folded.find(term)
+    while start > 0 and (folded[start - 1].isalnum() or folded[start - 1] == "_"):
+        start = folded.find(term, start + 1)
+    return start != -1
 
 
 @functools.lru_cache(maxsize=64)
@@ -116,12 +141,13 @@ def marked(text: str, terms: tuple[str, ...], radius: Optional[int] = None) -> t
 
 @dataclass(frozen=True)
 class Entry:
-    """One record as the index holds it: its texts (language, text) and their searchable form, joined."""
+    """One record as the index holds it: its texts (language, text, searchable form) and those forms joined."""
 
     dataset: str
     record: Record
-    texts: tuple[tuple[str, str], ...]
+    texts: tuple[tuple[str, str, str], ...]
     folded: str
+    titles: dict[str, str]  # language -> the record's title in it, in searchable form (for ranking)
 
 
 @dataclass(frozen=True)
@@ -135,7 +161,7 @@ class Hit:
     words: int  # words found in the record
 
 
-def _texts(record: Record, store: Store) -> Iterator[tuple[str, str]]:
+def _texts(record: Record, regions: dict[str, Region]) -> Iterator[tuple[str, str]]:
     """(language, text) of every text a reader could search the record by: its localised texts, its id and
     symbol, the names of its country and region, its sources' publishers."""
     for _, localized in record_texts(record):
@@ -150,11 +176,10 @@ def _texts(record: Record, store: Store) -> Iterator[tuple[str, str]]:
     if country:
         for lang in LANGUAGES:
             yield lang, country_name(country, lang)
-    region = getattr(record, "region", None)
-    regions = {r.code: r for r in store.records("regions")} if region and not isinstance(record, Region) else {}
-    if region in regions:
-        yield "fr", regions[region].name_fr
-        yield "ar", regions[region].name_ar
+    region = regions.get(getattr(record, "region", None)) if not isinstance(record, Region) else None
+    if region is not None:
+        yield "fr", region.name_fr
+        yield "ar", region.name_ar
     for source in record.sources:
         yield "", source.publisher
 
@@ -162,16 +187,39 @@ def _texts(record: Record, store: Store) -> Iterator[tuple[str, str]]:
 class SearchIndex:
     def __init__(self, entries: tuple[Entry, ...]):
         self.entries = entries
+        # every record's searchable text in one string: a word is looked for once, jumping between occurrences
+        self.corpus = "\x00".join(entry.folded for entry in entries)
+        self.starts = list(itertools.accumulate((len(entry.folded) + 1 for entry in entries[:-1]), initial=0))
+
+    def _holding(self, term: str) -> set[int]:
+        """The positions of the entries that hold ``term`` (as :func:`_holds` decides)."""
+        corpus, starts, found = self.corpus, self.starts, set()
+        anywhere = bool(_ARABIC.search(term))
+        position = corpus.find(term)
+        while position != -1:
+            before = corpus[position - 1] if position else "\x00"
+            if anywhere or not (before.isalnum() or before == "_"):
+                entry = bisect.bisect_right(starts, position) - 1
+                found.add(entry)
+                if entry + 1 == len(starts):
+                    break
+                position = corpus.find(term, starts[entry + 1])  # the next entry's first occurrence
+            else:
+                position = corpus.find(term, position + 1)
+        return found
 
     @classmethod
     def build(cls, store: Store) -> "SearchIndex":
         entries = []
+        regions_file = store.datasets.get("regions")
+        regions = {r.code: r for r in regions_file.records} if regions_file and not regions_file.broken else {}
         for dataset in store.datasets.values():
             if dataset.broken:
                 continue
             for record in dataset.records:
-                texts = tuple(dict.fromkeys(_texts(record, store)))
-                entries.append(Entry(dataset.name, record, texts, "\n".join(normalize(text) for _, text in texts)))
+                texts = tuple((lang, text, normalize(text)) for lang, text in dict.fromkeys(_texts(record, regions)))
+                entries.append(Entry(dataset.name, record, texts, "\n".join(folded for _, _, folded in texts),
+                                     {lang: normalize(record_title(record, lang)) for lang in LANGUAGES}))
         return cls(tuple(entries))
 
     def search(self, query: str, lang: str) -> "Results":
@@ -180,40 +228,59 @@ class SearchIndex:
         results say so: a reader searching 'Jazari Oujda' learns there is no Jazari institute in Oujda, and sees
         both)."""
         terms = query_terms(query)
-        patterns = [_pattern(term) for term in terms]
-        found = [(entry, sum(bool(p.search(entry.folded)) for p in patterns)) for entry in self.entries]
+        counts = collections.Counter(position for term in terms for position in self._holding(term))
+        found = [(self.entries[position], count) for position, count in sorted(counts.items())]
         best = max((count for _, count in found), default=0)
         needed = len(terms) if best == len(terms) else 1
-        grouped: dict[str, list[Hit]] = {}
+        grouped: dict[str, list[Match]] = {}
         for entry, count in found:
-            if count < needed or count == 0:
-                continue
-            grouped.setdefault(entry.dataset, []).append(self._hit(entry, terms, lang, count))
-        ranked = {name: sorted(hits, key=lambda hit: (-hit.words, -hit.score)) for name, hits in grouped.items()}
-        return Results(terms, ranked, complete=bool(terms) and best == len(terms))
+            if count >= max(needed, 1):
+                title = entry.titles.get(lang, entry.titles["fr"])
+                in_title = sum(1 for term in terms if _holds(title, term))
+                grouped.setdefault(entry.dataset, []).append(Match(entry, count, in_title))
+        ranked = {name: sorted(matches, key=lambda m: (-m.words, -m.in_title)) for name, matches in grouped.items()}
+        return Results(terms, lang, ranked, complete=bool(terms) and best == len(terms))
 
-    @staticmethod
-    def _hit(entry: Entry, terms: tuple[str, ...], lang: str, words: int) -> Hit:
-        title = record_title(entry.record, lang)
-        in_title = {term for term in terms if _pattern(term).search(normalize(title))}
+
+@dataclass(frozen=True)
+class Match:
+    entry: Entry
+    words: int  # query words the record holds
+    in_title: int  # of them, in its title in the reader's language
+
+    @property
+    def id(self) -> str:
+        return self.entry.record.id
+
+    def hit(self, terms: tuple[str, ...], lang: str) -> Hit:
+        """The match as shown: its title with the words marked, and where the other words are (in the reader's
+        language first). Built only for the matches shown."""
+        title = record_title(self.entry.record, lang)
+        in_title = {term for term in terms if _holds(normalize(title), term)}
         snippet, snippet_lang = (), lang
-        if len(in_title) < words:  # show where the other words are, in the reader's language first
-            for text_lang, text in sorted(entry.texts, key=lambda item: item[0] != lang):
-                if text != title and any(_pattern(term).search(normalize(text)) for term in terms if term not in in_title):
+        if len(in_title) < self.words:
+            for text_lang, text, folded in sorted(self.entry.texts, key=lambda item: item[0] != lang):
+                if text != title and any(_holds(folded, term) for term in terms if term not in in_title):
                     snippet, snippet_lang = marked(text, terms, SNIPPET_RADIUS), text_lang or lang
                     break
-        return Hit(entry.dataset, entry.record.id, marked(title, terms), snippet, snippet_lang, len(in_title), words)
+        return Hit(self.entry.dataset, self.id, marked(title, terms), snippet, snippet_lang, self.in_title,
+                   self.words)
 
 
 @dataclass(frozen=True)
 class Results:
     terms: tuple[str, ...]
-    groups: dict[str, list[Hit]]  # dataset -> its hits, best first
-    complete: bool  # every hit holds every word (False: none does, these hold the most)
+    lang: str
+    groups: dict[str, list[Match]]  # dataset -> its matches, best first
+    complete: bool  # every match holds every word (False: none does, these hold the most)
 
     @property
     def count(self) -> int:
-        return sum(len(hits) for hits in self.groups.values())
+        return sum(len(matches) for matches in self.groups.values())
+
+    def hits(self, dataset: str, limit: Optional[int] = None) -> list[Hit]:
+        """The first ``limit`` matches of a dataset, as shown."""
+        return [match.hit(self.terms, self.lang) for match in self.groups.get(dataset, [])[:limit]]
 
 
 @functools.lru_cache(maxsize=4)

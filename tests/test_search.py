@@ -95,3 +95,11 @@ def test_typing_a_query_puts_it_in_the_url():
     at.text_input[0].input("Jazari Nador").run()
     assert at.query_params["q"] == "Jazari Nador"
     assert "(?record=jazari-02-oriental-nador)" in "\n".join(block.value for block in at.markdown)
+
+
+@pytest.mark.parametrize("text, term", [("maintain ai", "ai"), ("l'ia", "ia"), ("x_ai", "ai"), ("aide", "ai"),
+                                        ("تعتمد القرار", "قرار"), ("resolution", "res"), ("progress", "res")])
+def test_the_fast_word_start_test_agrees_with_the_marking_pattern(text, term):
+    from morocco_ai.search import _holds, _pattern
+
+    assert _holds(text, term) == bool(_pattern(term).search(text))
