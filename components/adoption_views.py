@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
+from morocco_ai.i18n import country_name
+
 from . import sections
 from .chart_panel import show_section
-from .figures import adoption_series_names, index_lines, index_measures, index_names
+from .figures import adoption_series_names, chosen_peers, index_countries, index_editions, index_lines, index_measures
+from .figures import index_names
+from .filters import set_peers
 from .page_context import PageContext
 from .provenance import dataset_available
 
@@ -42,10 +46,42 @@ def indices_section(ctx: PageContext, *, key_prefix: str) -> None:
         st.info(t("indices.empty"), icon=":material/info:")
         return
     index = st.selectbox(t("indices.choose"), options=list(names), format_func=names.get, key=f"{key_prefix}_index")
-    measures = index_measures(index_lines(ctx.store, ctx.filters.years, index, ctx.lang))
+    peers = peer_picker(ctx, index, key_prefix=key_prefix)
+    years = edition_range(ctx, index, key_prefix=key_prefix)
+    measures = index_measures(index_lines(ctx.store, years, index, ctx.lang))
     value = st.radio(t("indices.show"), measures, format_func=lambda m: t(f"indices.{m}"), horizontal=True,
                      key=f"{key_prefix}_measure") if len(measures) > 1 else (measures or ("score",))[0]
-    show_section(sections.index_chart(ctx.store, ctx.filters.years, index, ctx.lang, ctx.dark, value), t=t,
+    show_section(sections.index_chart(ctx.store, years, index, ctx.lang, ctx.dark, value, peers), t=t,
                  key_prefix=key_prefix)
-    show_section(sections.index_table(ctx.store, ctx.filters.years, index, ctx.lang), t=t,
-                 key_prefix=f"{key_prefix}_table")
+    st.subheader(t("indices.places_heading"))
+    show_section(sections.index_peer_places(ctx.store, years, index, ctx.lang, peers), t=t,
+                 key_prefix=f"{key_prefix}_places")
+    show_section(sections.index_table(ctx.store, years, index, ctx.lang), t=t, key_prefix=f"{key_prefix}_table")
+
+
+def peer_picker(ctx: PageContext, index: str, *, key_prefix: str) -> tuple[str, ...]:
+    """The countries compared with Morocco: from the URL (``peers=EG,TN``), else a default; kept in the URL."""
+    t = ctx.t
+    available = index_countries(ctx.store, ctx.filters.years, index)
+    chosen = chosen_peers(ctx.filters.peers, available)
+    missing = [code for code in ctx.filters.peers if code not in available]
+    key = f"{key_prefix}_peers_{index}"
+    if list(st.session_state.get(key, ())) != list(chosen):
+        st.session_state[key] = list(chosen)
+    st.multiselect(t("indices.peers"), options=list(available), key=key, format_func=lambda c: country_name(c, ctx.lang),
+                   on_change=lambda: set_peers(st.session_state[key]), help=t("indices.peers_help"),
+                   placeholder=t("indices.peers_none"))
+    if missing:
+        st.caption(t("indices.peers_missing", countries=", ".join(country_name(c, ctx.lang) for c in missing)))
+    return chosen
+
+
+def edition_range(ctx: PageContext, index: str, *, key_prefix: str) -> tuple[int, int]:
+    """The editions shown, within the year filter: a range slider when the index has three editions or more."""
+    editions = index_editions(ctx.store, ctx.filters.years, index)
+    if len(editions) < 3:
+        return ctx.filters.years
+    start, end = st.select_slider(ctx.t("indices.editions"), options=list(editions),
+                                  value=(editions[0], editions[-1]),
+                                  key=f"{key_prefix}_editions_{index}_{editions[0]}_{editions[-1]}")
+    return int(start), int(end)

@@ -198,7 +198,9 @@ class Briefing:
                   for indicator in figures.adoption_series_names(store, years, lang)]
         parts.append(self.render(sections.adoption_table(store, years, lang)))
         for index in figures.index_names(store, years, lang):
-            parts += [self.render(sections.index_chart(store, years, index, lang, False)),
+            peers = figures.chosen_peers(self.filters.peers, figures.index_countries(store, years, index))
+            parts += [self.render(sections.index_chart(store, years, index, lang, False, "score", peers)),
+                      self.render(sections.index_peer_places(store, years, index, lang, peers)),
                       self.render(sections.index_table(store, years, index, lang))]
         return self.section(self.t("page.adoption"), *parts)
 

@@ -169,6 +169,8 @@ ADOPTION_COLUMNS = {"label": "column.indicator", "country_name": "column.country
                     "source_url": "column.link"}
 INDEX_LINE_COLUMNS = {"edition": "column.edition", "country_name": "column.country", "score_text": "column.score",
                       "rank_text": "column.rank_of", "sources": "column.sources"}
+PEER_COLUMNS = {"edition": "column.edition", "rank_text": "column.rank_of", "place": "column.place_among",
+                "ahead": "column.ahead", "behind": "column.behind", "sources": "column.sources"}
 INDEX_COLUMNS = {"edition": "column.edition", "country_name": "column.country", "pillar": "column.pillar",
                  "score": "column.score", "score_max": "column.score_max", "rank_text": "column.rank_of",
                  "rank_scope": "column.rank_scope", "note": "column.note", "status": "column.status",
@@ -303,6 +305,61 @@ def index_lines(store: Store, years: tuple[int, int], index: str, lang: str) -> 
 
 
 @cached
+def compared_lines(store: Store, years: tuple[int, int], index: str, lang: str,
+                   countries: tuple[str, ...]) -> pd.DataFrame:
+    frame = index_lines(store, years, index, lang)
+    return frame[frame["country"].isin(countries)] if countries else frame
+
+
+@cached
+def index_editions(store: Store, years: tuple[int, int], index: str) -> tuple[int, ...]:
+    return tuple(sorted(set(index_lines(store, years, index, "en")["edition"].astype(int))))
+
+
+# Morocco's usual comparison in Africa and the Arab region: Maghreb neighbours and the continent's other leaders
+DEFAULT_PEERS = ("DZ", "TN", "EG", "ZA", "KE", "NG")
+
+
+@cached
+def index_countries(store: Store, years: tuple[int, int], index: str) -> tuple[str, ...]:
+    """The countries other than Morocco the index has a global figure for in these years, most editions first."""
+    frame = index_lines(store, years, index, "en")
+    counts = frame[frame["country"] != MOROCCO]["country"].value_counts()
+    return tuple(sorted(counts.index, key=lambda code: (-counts[code], code)))
+
+
+def chosen_peers(requested: tuple[str, ...], available: tuple[str, ...]) -> tuple[str, ...]:
+    """The peers asked for that the index has; when it has none of them (or none was asked for), the default
+    peers it has, else its four countries with the most editions."""
+    asked = tuple(code for code in requested if code in available)
+    return asked or tuple(code for code in DEFAULT_PEERS if code in available) or available[:4]
+
+
+@cached
+def peer_positions(store: Store, years: tuple[int, int], index: str, lang: str,
+                   countries: tuple[str, ...]) -> pd.DataFrame:
+    """Per edition, Morocco's global rank and its place among the chosen countries ranked in that edition
+    (1 + those ranked strictly better), with the countries ahead of it and behind it."""
+    t = translator(lang)
+    frame = compared_lines(store, years, index, lang, (MOROCCO, *countries))
+    ranked = frame[frame["rank"].notna()]
+    rows = []
+    for edition, group in ranked.groupby("edition"):
+        morocco = group[group["country"] == MOROCCO]
+        if morocco.empty or len(group) < 2:
+            continue
+        own = morocco.iloc[0]
+        others = group[group["country"] != MOROCCO].sort_values("rank")
+        ahead, behind = others[others["rank"] < own["rank"]], others[others["rank"] > own["rank"]]
+        rows.append({"id": own["id"], "edition": int(edition), "rank_text": own["rank_text"],
+                     "place": t("indices.place", place=t.number(len(ahead) + 1), count=t.number(len(group))),
+                     "ahead": ", ".join(f"{n} ({t.number(r)})" for n, r in zip(ahead["country_name"], ahead["rank"])),
+                     "behind": ", ".join(f"{n} ({t.number(r)})" for n, r in zip(behind["country_name"], behind["rank"])),
+                     "sources": own["sources"]})
+    return pd.DataFrame(rows, columns=["id", "edition", "rank_text", "place", "ahead", "behind", "sources"])
+
+
+@cached
 def index_edition_notes(store: Store, years: tuple[int, int], index: str, lang: str) -> dict[int, str]:
     """Edition -> what changed in it (scale, method), from its records marked ``method_change``. Other notes are
     about one figure; the table shows them."""
@@ -317,14 +374,16 @@ def index_measures(frame: pd.DataFrame) -> tuple[str, ...]:
 
 
 def index_figure(store: Store, years: tuple[int, int], index: str, lang: str, dark: bool,
-                 value: str = "score") -> go.Figure:
-    return _index_figure(store, _years_present(years, _index_editions(store)), index, lang, dark, value)
+                 value: str = "score", countries: tuple[str, ...] = ()) -> go.Figure:
+    """The index's lines, for ``countries`` only when given."""
+    return _index_figure(store, _years_present(years, _index_editions(store)), index, lang, dark, value, countries)
 
 
 @cached
-def _index_figure(store: Store, years: tuple[int, int], index: str, lang: str, dark: bool, value: str) -> go.Figure:
+def _index_figure(store: Store, years: tuple[int, int], index: str, lang: str, dark: bool, value: str,
+                  countries: tuple[str, ...]) -> go.Figure:
     t = translator(lang)
-    frame = index_lines(store, years, index, lang)
+    frame = compared_lines(store, years, index, lang, countries)
     column = "score_100" if value == "score" else "rank"
     return build_index_lines(frame[frame[column].notna()], value=column, value_title=t(f"indices.{value}"), t=t,
                              dark=dark, highlight=country_name(MOROCCO, lang),

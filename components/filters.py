@@ -1,4 +1,4 @@
-"""The shared sidebar filters (regions, year range), kept across page switches and mirrored in the URL.
+"""The shared filters (regions, year range; the peer countries of the indices view), kept across page switches and mirrored in the URL.
 
 Streamlit clears the query string when the user moves to another page and resets keyed widgets there, so the
 filters live under one non-widget session key, seeded once from the URL; the widgets are drawn from it, copy
@@ -7,9 +7,12 @@ their value back in a callback, and the URL is rewritten from it on every run.
 
 from __future__ import annotations
 
+import dataclasses
+
 import streamlit as st
 
-from morocco_ai.filters import REGION_PARAM, YEAR_MAX, YEAR_MIN, YEARS_PARAM, Filters, clean_regions, parse_params
+from morocco_ai.filters import (PEERS_PARAM, REGION_PARAM, YEAR_MAX, YEAR_MIN, YEARS_PARAM, Filters, clean_regions,
+                                parse_params)
 from morocco_ai.i18n import Translator
 from morocco_ai.schema import REGION_CODES
 
@@ -29,8 +32,16 @@ def current_filters() -> Filters:
 
 def set_regions(codes) -> None:
     """Replace the region filter (used by the map's click callback as well as the sidebar)."""
-    filters = current_filters()
-    st.session_state[STATE_KEY] = Filters(regions=clean_regions(codes), years=filters.years)
+    _replace(regions=clean_regions(codes))
+
+
+def set_peers(codes) -> None:
+    """Replace the countries compared with Morocco (the indices view's picker)."""
+    _replace(peers=tuple(codes))
+
+
+def _replace(**changes) -> None:
+    st.session_state[STATE_KEY] = dataclasses.replace(current_filters(), **changes)
     st.session_state[NOTICES_KEY] = []
 
 
@@ -40,13 +51,12 @@ def _regions_changed() -> None:
 
 def _years_changed() -> None:
     start, end = st.session_state[YEARS_WIDGET]
-    st.session_state[STATE_KEY] = Filters(regions=current_filters().regions, years=(int(start), int(end)))
-    st.session_state[NOTICES_KEY] = []
+    _replace(years=(int(start), int(end)))
 
 
 def sync_url(filters: Filters) -> None:
     wanted = filters.to_params()
-    for key in (REGION_PARAM, YEARS_PARAM):
+    for key in (REGION_PARAM, YEARS_PARAM, PEERS_PARAM):
         if key in wanted:
             if st.query_params.get(key) != wanted[key]:
                 st.query_params[key] = wanted[key]

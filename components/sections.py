@@ -178,20 +178,33 @@ def adoption_table(store: Store, years: tuple[int, int], lang: str) -> Section:
 
 @cached
 def index_chart(store: Store, years: tuple[int, int], index: str, lang: str, dark: bool,
-                value: str = "score") -> Section:
+                value: str = "score", peers: tuple[str, ...] = ()) -> Section:
+    """The index over its editions, for Morocco and ``peers`` (every country the index has when empty)."""
     t = translator(lang)
-    rows = figures.index_lines(store, years, index, lang)
+    countries = (figures.MOROCCO, *peers) if peers else ()
+    rows = figures.compared_lines(store, years, index, lang, countries)
     name = figures.index_names(store, years, lang).get(index, index)
     edition_notes = figures.index_edition_notes(store, years, index, lang)
     notes = (t("indices.denominator_note"),
              *((t("indices.notes"), *(f"ⓘ {edition}: {note}" for edition, note in edition_notes.items()))
                if edition_notes else ()))
-    return Section(key=index, title=name, rows=rows, columns=figures.INDEX_LINE_COLUMNS,
-                   figure=figures.index_figure(store, years, index, lang, dark, value),
+    return Section(key="_".join([index, *peers]), title=name, rows=rows, columns=figures.INDEX_LINE_COLUMNS,
+                   figure=figures.index_figure(store, years, index, lang, dark, value, countries),
                    alt=t("indices.alt", index=name, summary=_summary(
                        f"{r.country_name} {r.edition}: {r.score_text or '–'} ({r.rank_text or '–'})"
                        for r in rows.itertuples())),
                    notes=notes)
+
+
+@cached
+def index_peer_places(store: Store, years: tuple[int, int], index: str, lang: str,
+                      peers: tuple[str, ...]) -> Section:
+    """Morocco's place among the chosen countries, edition by edition."""
+    t = translator(lang)
+    name = figures.index_names(store, years, lang).get(index, index)
+    return Section(key=f"{index}_places", title=t("indices.places", index=name),
+                   rows=figures.peer_positions(store, years, index, lang, peers), columns=figures.PEER_COLUMNS,
+                   notes=(t("indices.places_note"),))
 
 
 @cached

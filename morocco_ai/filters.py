@@ -12,7 +12,9 @@ from typing import Iterable, Mapping, Sequence, Union
 from .schema import REGION_CODES
 
 YEAR_MIN, YEAR_MAX = 2017, 2030
-REGION_PARAM, YEARS_PARAM = "region", "years"
+REGION_PARAM, YEARS_PARAM, PEERS_PARAM = "region", "years", "peers"
+MOROCCO = "MA"
+MAX_PEERS = 12
 MAX_PARAM_LENGTH = 200  # longer values are not parsed at all
 
 ParamValue = Union[str, Sequence[str]]
@@ -23,6 +25,7 @@ Notice = tuple[str, dict]  # (catalogue key, fields)
 class Filters:
     regions: tuple[str, ...] = ()  # empty = all regions
     years: tuple[int, int] = (YEAR_MIN, YEAR_MAX)
+    peers: tuple[str, ...] = ()  # countries compared with Morocco (ISO 3166 alpha-2); empty = the default set
 
     @property
     def all_regions(self) -> bool:
@@ -39,6 +42,8 @@ class Filters:
             params[REGION_PARAM] = ",".join(self.regions)
         if not self.full_year_range:
             params[YEARS_PARAM] = f"{self.years[0]}-{self.years[1]}"
+        if self.peers:
+            params[PEERS_PARAM] = ",".join(self.peers)
         return params
 
 
@@ -62,6 +67,25 @@ def parse_regions(raw: str) -> tuple[tuple[str, ...], list[Notice]]:
     if unknown:
         notices.append(("notice.region_unknown", {"codes": ", ".join(unknown[:5])[:80]}))
     return clean_regions(parts), notices
+
+
+NOT_COUNTRIES = frozenset({"ZZ", "QO", "EU", "EZ", "UN", "XA", "XB"})  # CLDR names them, ISO 3166 has no such country
+
+
+def known_country(code: str) -> bool:
+    """An ISO 3166 alpha-2 country code Babel (CLDR) names: its territory list is the maintained source."""
+    from .i18n import country_name
+
+    return (len(code) == 2 and code.isascii() and code.isalpha() and code not in NOT_COUNTRIES
+            and country_name(code, "en") != code)
+
+
+def parse_peers(raw: str) -> tuple[tuple[str, ...], list[Notice]]:
+    """Peer countries from 'EG,TN': known ISO codes other than Morocco, in the order given, without repeats."""
+    parts = list(dict.fromkeys(part.strip().upper() for part in raw.split(",") if part.strip()))
+    unknown = [part for part in parts if not known_country(part)]
+    notices: list[Notice] = [("notice.peers_unknown", {"codes": ", ".join(unknown[:5])[:80]})] if unknown else []
+    return tuple(part for part in parts if known_country(part) and part != MOROCCO)[:MAX_PEERS], notices
 
 
 def parse_years(raw: str) -> tuple[tuple[int, int], list[Notice]]:
@@ -97,4 +121,5 @@ def parse_params(params: Mapping[str, ParamValue]) -> tuple[Filters, list[Notice
     notices: list[Notice] = []
     regions = _parse_one(params, REGION_PARAM, parse_regions, (), notices)
     years = _parse_one(params, YEARS_PARAM, parse_years, (YEAR_MIN, YEAR_MAX), notices)
-    return Filters(regions=regions, years=years), notices
+    peers = _parse_one(params, PEERS_PARAM, parse_peers, (), notices)
+    return Filters(regions=regions, years=years, peers=peers), notices

@@ -8,7 +8,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components import sections
+from components import figures, sections
 from components.briefing import build_briefing
 from components.chart_panel import image_name
 from morocco_ai import queries
@@ -85,3 +85,36 @@ def test_the_reader_chooses_the_charts_image_format_png_or_svg():
     control.set_value("svg").run()
     options = json.loads(at.get("plotly_chart")[0].proto.config)["toImageButtonOptions"]
     assert options["format"] == "svg" and options["filename"] == "milestones_en"
+
+
+def test_peers_come_from_the_url_unknown_codes_are_ignored_with_a_notice():
+    from morocco_ai.filters import parse_params
+
+    filters, notices = parse_params({"peers": "eg, TN,XX,MA,ZZ,EG"})
+    assert filters.peers == ("EG", "TN") and filters.to_params() == {"peers": "EG,TN"}
+    assert notices == [("notice.peers_unknown", {"codes": "XX, ZZ"})]
+
+
+def test_the_indices_view_compares_morocco_with_the_chosen_peers_and_says_its_place_among_them():
+    years = (2017, 2030)
+    section = sections.index_chart(STORE, years, "wipo_gii", "en", False, "rank", ("EG", "TN"))
+    assert set(section.rows["country"]) == {"MA", "EG", "TN"}
+    assert all("/" in text for text in section.rows["rank_text"] if text)  # every rank with its number of countries
+    places = sections.index_peer_places(STORE, years, "wipo_gii", "en", ("EG", "TN")).rows
+    lines = figures.index_lines(STORE, years, "wipo_gii", "en")
+    for row in places.itertuples():
+        edition = lines[(lines["edition"] == row.edition) & lines["country"].isin(["MA", "EG", "TN"])]
+        morocco = edition.loc[edition["country"] == "MA", "rank"].iloc[0]
+        better = int((edition["rank"] < morocco).sum())
+        assert row.place == f"{better + 1} of {edition['rank'].notna().sum()}"
+    at = _app("pages/adoption.py", lang="en", peers="EG,TN,XX")
+    picker = next(widget for widget in at.multiselect if widget.key and "peers" in widget.key)
+    assert picker.value == ["EG", "TN"]
+    assert any("XX" in text.value for text in at.sidebar.text)  # the ignored code is named
+    picker.set_value(["EG", "ZA"]).run()
+    assert at.query_params["peers"] == "EG,ZA"
+
+
+def test_the_briefing_compares_the_same_peers():
+    document = build_briefing(STORE, "adoption", Filters(peers=("EG",)), "en")
+    assert "Morocco among the countries chosen" in document
