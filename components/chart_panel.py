@@ -36,12 +36,13 @@ def section_notes(section: Section) -> None:
 
 
 def show_section(section: Section, *, t: Translator, key_prefix: str,
-                 on_select: Optional[Callable[[], None] | str] = None, selectable: bool = False):
+                 on_select: Optional[Callable[[], None] | str] = None, selectable: bool = False,
+                 config: Optional[dict] = None):
     """A chart section in three tabs — the chart (its text alternative is the section's), its rows as a table,
     the numbered sources of exactly those rows — then its notes, the CSV of its rows and a citation to copy; a
     table section as a table with its CSV. The chart's toolbar saves it as an image (PNG or SVG, the reader's
     choice, drawn in the browser) named after the view and its filters. Returns the chart's selection state when
-    ``on_select`` is given, the chosen table rows when ``selectable``."""
+    ``on_select`` is given, the chosen table rows when ``selectable``. ``config`` adds to Plotly's config."""
     if section.figure is None:
         section_notes(section)
         return data_table(section.rows, key_prefix=key_prefix, t=t, columns=dict(section.columns),
@@ -54,7 +55,7 @@ def show_section(section: Section, *, t: Translator, key_prefix: str,
         image_format = st.segmented_control(
             t("chart.image_format"), IMAGE_FORMATS, default=IMAGE_FORMATS[0], format_func=str.upper,
             key=f"{key_prefix}_image_format") or "png"
-        config = {**PLOT_CONFIG, "toImageButtonOptions": {
+        config = {**PLOT_CONFIG, **(config or {}), "toImageButtonOptions": {
             "format": image_format, "scale": 2, "filename": image_name(section.key, filters, t.lang)}}
         options = dict(key=f"{key_prefix}_chart", width="stretch", config=config, alt=section.alt)
         if on_select is not None:

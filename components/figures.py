@@ -13,10 +13,10 @@ import plotly.graph_objects as go
 
 from morocco_ai import queries
 from morocco_ai.filters import Filters
-from morocco_ai.geo import load_region_geojson
+from morocco_ai.geo import label_points, load_region_geojson
 from morocco_ai.i18n import Translator, country_name, translator
 from morocco_ai.schema import PartialDate
-from morocco_ai.store import Store
+from morocco_ai.store import DatasetUnavailable, Store
 
 from .charts import (build_activity_chart, build_adoption_lines, build_grouped_bars, build_index_lines,
                      build_target_progress, build_timeline)
@@ -77,12 +77,41 @@ def _region_map_figure(store: Store, measure: str, years: tuple[int, int], selec
         category_labels={status: jazari_status_label(status, t) for status in JAZARI_STATUSES},
         category_order=JAZARI_STATUSES, selected=selected, dark=dark, height=height,
         zoom=4.3 if height >= MAP_HEIGHT else 3.5, rtl=t.rtl, renderer=renderer,
+        code_points=label_points(load_region_geojson()) if renderer == "geo" else None,
     )
 
 
 JAZARI_COLUMNS = {"region_name": "column.region", "name": "column.name", "status": "column.status",
                   "date_label": "column.date", "city": "column.city", "sources": "column.sources",
                   "source_url": "column.link"}
+REGION_COMPARISON_COLUMNS = {"code": "column.code", "name": "column.region", "population_2024": "regions.population",
+                             "households_2024": "regions.households", "jazari_status": "measure.jazari_status",
+                             "milestones": "measure.milestones", "milestones_per_million": "measure.milestones_per_million",
+                             "institutions": "measure.institutions"}
+
+
+@cached
+def region_comparison(store: Store, regions: tuple[str, ...], years: tuple[int, int], lang: str) -> pd.DataFrame:
+    """The chosen regions side by side, one row each: census figures and every map measure in words (a measure
+    whose dataset is unreadable reads as a gap)."""
+    t = translator(lang)
+    census = queries.regions_frame(store, lang).set_index("code").loc[list(regions)]
+    frame = pd.DataFrame({
+        "id": list(census["id"]), "code": list(regions),
+        "name": list(census["name_ar"] if lang == "ar" else census["name_fr"]),
+        "population_2024": [t.number(v) if v is not None else None for v in census["population_2024"]],
+        "households_2024": [t.number(v) if v is not None else None for v in census["households_2024"]]})
+    for measure in queries.MAP_MEASURES:
+        if measure == "population":
+            continue
+        try:
+            labels = region_measure_rows(store, measure, years, lang).set_index("code")["label"]
+        except DatasetUnavailable:
+            labels = {}
+        frame[measure] = [labels.get(code) for code in regions]
+    return frame
+
+
 INSTITUTION_COLUMNS = {"name": "column.name", "status": "column.status", "date_label": "column.date",
                        "city": "column.city", "sources": "column.sources", "source_url": "column.link"}
 

@@ -7,10 +7,12 @@ which browsers open from disk, where MapLibre does not draw, and which prints as
 from __future__ import annotations
 
 import json
-from typing import Literal, Sequence
+from typing import Literal, Mapping, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
+
+from morocco_ai.geo import EMPTY_TOPOLOGY
 
 from .palette import base_layout, palette
 
@@ -22,14 +24,11 @@ OFFLINE_STYLE = {
     "layers": [{"id": "bg", "type": "background", "paint": {"background-color": "rgba(0,0,0,0)"}}],
 }
 CENTER, ZOOM = {"lat": 28.6, "lon": -9.06}, 4.3
+LON_RANGE, LAT_RANGE = [-17.3, -0.9], [20.6, 36.0]  # the 12 regions' extent, with a small margin
 
-# The "geo" renderer asks plotly.js for a world topojson (from a CDN) unless one is already on the page: an
-# empty topology, set before plotly.js loads, keeps a standalone HTML file offline (our GeoJSON draws the map).
-_EMPTY_TOPOLOGY = {"type": "Topology", "arcs": [], "bbox": [-180, -90, 180, 90], "objects": {
-    layer: {"type": "GeometryCollection", "geometries": []}
-    for layer in ("land", "ocean", "coastlines", "lakes", "rivers", "countries", "subunits")}}
+# A standalone HTML file (the briefing) sets the empty topology before plotly.js loads (see morocco_ai.geo).
 GEO_ASSETS_SCRIPT = ("window.PlotlyGeoAssets = {topojson: {world_110m: %s, world_50m: %s}};"
-                     % (json.dumps(_EMPTY_TOPOLOGY), json.dumps(_EMPTY_TOPOLOGY)))
+                     % (json.dumps(EMPTY_TOPOLOGY), json.dumps(EMPTY_TOPOLOGY)))
 
 
 def _selected_indices(codes: Sequence[str], selected: Sequence[str]) -> list[int] | None:
@@ -57,6 +56,7 @@ def build_region_map(
     zoom: float = ZOOM,
     rtl: bool = False,
     renderer: Literal["map", "geo"] = "map",
+    code_points: Mapping[str, tuple[float, float]] | None = None,
 ) -> go.Figure:
     """Regions coloured by ``measure`` (columns code, name, value, label), in one trace (the GeoJSON is the
     figure's bulk: one copy, not one per category).
@@ -68,6 +68,9 @@ def build_region_map(
     repeats it; numeric measures get a sequential scale. ``selected`` regions stay opaque, the others fade.
     ``category_order`` fixes each category's colour (the n-th known category takes the n-th palette colour), so
     a status keeps its colour whatever the data holds.
+
+    ``code_points`` (code -> lon, lat) writes each region's code on a "geo" map (SVG text, no font server; MapLibre
+    would fetch its glyphs from a public server).
     """
     colours = palette(dark)
     codes = list(measure["code"])
@@ -102,6 +105,14 @@ def build_region_map(
     if renderer == "map":
         figure.update_layout(map=dict(style=OFFLINE_STYLE, center=CENTER, zoom=zoom))
     else:
-        figure.update_geos(visible=False, fitbounds="locations", projection_type="mercator",
-                           bgcolor="rgba(0,0,0,0)")
+        # the country's extent fills the box at any width (phone included); the colour key sits over the ocean
+        figure.update_geos(visible=False, lonaxis_range=LON_RANGE, lataxis_range=LAT_RANGE, domain=dict(x=[0, 1], y=[0, 1]),
+                           projection_type="mercator", bgcolor="rgba(0,0,0,0)")
+        figure.update_traces(selector=dict(type="choropleth"), colorbar=dict(
+            x=0, xanchor="left", y=1, yanchor="top", len=0.45, thickness=12))
+        if code_points:
+            shown = [code for code in codes if code in code_points]
+            figure.add_trace(go.Scattergeo(
+                lon=[code_points[code][0] for code in shown], lat=[code_points[code][1] for code in shown], text=shown,
+                mode="text", textfont=dict(color=colours.text, size=13), hoverinfo="skip", showlegend=False))
     return figure

@@ -72,6 +72,15 @@ def region_map(store: Store, measure: str, years: tuple[int, int], regions: tupl
 
 
 @cached
+def region_comparison(store: Store, regions: tuple[str, ...], years: tuple[int, int], lang: str) -> Section:
+    t = translator(lang)
+    return Section(key=f"regions_{'-'.join(regions)}", title=t("regions.compare"),
+                   rows=figures.region_comparison(store, regions, years, lang),
+                   columns=figures.REGION_COMPARISON_COLUMNS,
+                   notes=(t("regions.compare_note", start=years[0], end=years[1]),))
+
+
+@cached
 def jazari_table(store: Store, filters: Filters, lang: str) -> Section:
     t = translator(lang)
     frame = queries.jazari_frame(store, filters, lang)

@@ -13,7 +13,15 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-REGIONS_GEOJSON = Path(__file__).resolve().parent.parent / "data" / "geo" / "regions.geojson"
+GEO_DIR = Path(__file__).resolve().parent.parent / "data" / "geo"
+REGIONS_GEOJSON = GEO_DIR / "regions.geojson"
+
+# plotly.js's "geo" maps ask for a world topojson (by default from a CDN) even when our GeoJSON draws everything:
+# an empty topology, served from data/geo (config topojsonURL) or set on the page, keeps them offline.
+EMPTY_TOPOLOGY = {"type": "Topology", "arcs": [], "bbox": [-180, -90, 180, 90], "objects": {
+    layer: {"type": "GeometryCollection", "geometries": []}
+    for layer in ("land", "ocean", "coastlines", "lakes", "rivers", "countries", "subunits")}}
+TOPOLOGY_FILES = ("world_110m.json", "world_50m.json")
 
 
 @lru_cache(maxsize=4)
@@ -28,3 +36,10 @@ def region_shapes(geojson: dict) -> dict:
     from shapely.geometry import shape
 
     return {str(f.get("id") or f["properties"]["code"]): shape(f["geometry"]) for f in geojson["features"]}
+
+
+def label_points(geojson: dict) -> dict[str, tuple[float, float]]:
+    """HCP code -> (lon, lat) of the point where the region's code is written on the map (inside the region, far
+    from its borders: computed by the build script)."""
+    return {str(f["id"]): tuple(f["properties"]["label"]) for f in geojson["features"]
+            if "label" in f.get("properties", {})}

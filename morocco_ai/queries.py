@@ -136,6 +136,7 @@ def regions_frame(store: Store, lang: str = "en") -> pd.DataFrame:
     for code in REGION_CODES:
         record = by_code.get(code)
         rows.append({
+            "id": record.id if record else "",
             "code": code,
             "name_fr": record.name_fr if record else code,
             "name_ar": record.name_ar if record else code,

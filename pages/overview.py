@@ -7,7 +7,7 @@ from components.briefing_button import briefing_buttons  # noqa: E402
 from components.milestone_views import recent_milestones  # noqa: E402
 from components.overview_views import headlines, what_changed  # noqa: E402
 from components.page_context import page_context  # noqa: E402
-from components.region_views import region_map  # noqa: E402
+from components.region_views import map_legend, region_map  # noqa: E402
 
 ctx = page_context()
 st.title(ctx.t("overview.title"))
@@ -21,4 +21,5 @@ with left:
 with right:
     st.header(ctx.t("overview.map"))
     region_map(ctx, "jazari_status", key_prefix="overview", height=420)
+    map_legend(ctx, "jazari_status")
 briefing_buttons(ctx, "overview")

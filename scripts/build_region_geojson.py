@@ -1,5 +1,7 @@
 """Rebuild data/geo/regions.geojson, the 12 regions of Morocco drawn by the dashboard map.
 
+It also writes the empty world topologies the "geo" map asks for (data/geo/world_110m.json, world_50m.json).
+
 Run from the repository root:
 
     .venv/bin/python scripts/build_region_geojson.py
@@ -25,13 +27,18 @@ from __future__ import annotations
 import importlib.metadata
 import importlib.util
 import json
+import sys
 from pathlib import Path
 
 import numpy as np
 import shapely
+import shapely.ops
 from shapely.geometry import MultiPolygon, Polygon
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script from the repository root
+
+from morocco_ai.geo import EMPTY_TOPOLOGY, TOPOLOGY_FILES  # noqa: E402
 OUT = ROOT / "data" / "geo" / "regions.geojson"
 
 WGS84_E = 0.0818191908426  # first eccentricity of the WGS84 ellipsoid
@@ -136,11 +143,20 @@ def build_feature_collection(
             {
                 "type": "Feature",
                 "id": code,
-                "properties": {"code": code, "name_fr": name_fr, "name_ar": name_ar},
+                "properties": {"code": code, "name_fr": name_fr, "name_ar": name_ar,
+                               "label": label_point(regions[code], decimals)},
                 "geometry": _geometry(regions[code], decimals),
             }
         )
     return {"type": "FeatureCollection", "attribution": attribution_text, "features": features}
+
+
+def label_point(geom, decimals: int = DECIMALS) -> list[float]:
+    """Where the region's code is written on the map: the pole of inaccessibility of its largest part (the point
+    inside it farthest from its borders)."""
+    largest = max(getattr(geom, "geoms", [geom]), key=lambda part: part.area)
+    point = shapely.ops.polylabel(largest, tolerance=0.01)
+    return [round(point.x, decimals), round(point.y, decimals)]
 
 
 def region_names() -> dict[str, tuple[str, str]]:
@@ -173,6 +189,8 @@ def main() -> None:
         raise SystemExit("the built regions are not a valid coverage; not writing")
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(dumps(collection), encoding="utf-8")
+    for name in TOPOLOGY_FILES:  # served beside the shapes: the "geo" map asks for them (see morocco_ai.geo)
+        (OUT.parent / name).write_text(json.dumps(EMPTY_TOPOLOGY, separators=(",", ":")) + "\n", encoding="utf-8")
     vertices = sum(shapely.get_num_coordinates(shapes))
     print(f"wrote {OUT} ({OUT.stat().st_size:,} bytes, {len(shapes)} regions, {vertices:,} vertices)")
 

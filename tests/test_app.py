@@ -142,12 +142,13 @@ def test_unreadable_data_package_gives_a_clear_error(tmp_path, monkeypatch):
 def test_the_map_fetches_its_shapes_instead_of_carrying_them_on_every_run(page):
     """With static serving on (.streamlit/config.toml), the map's figure names the GeoJSON's URL."""
     at = run_app(page, region="03")
-    specs = [chart.proto.spec for chart in at.get("plotly_chart")]
-    maps = [spec for spec in specs if json.loads(spec)["data"][0]["type"] == "choroplethmap"]
+    charts = [chart.proto for chart in at.get("plotly_chart")]
+    maps = [chart for chart in charts if json.loads(chart.spec)["data"][0]["type"] == "choropleth"]
     assert len(maps) == 1
-    trace = json.loads(maps[0])["data"][0]
+    trace = json.loads(maps[0].spec)["data"][0]
     assert re.fullmatch(r"/app/static/regions\.geojson\?v=\d+", trace["geojson"]), trace["geojson"]
-    assert len(maps[0]) < 20_000  # was ~190 kB with the shapes inline
+    assert len(maps[0].spec) < 20_000  # was ~190 kB with the shapes inline
+    assert json.loads(maps[0].config)["topojsonURL"] == "/app/static/"  # the empty world, served: never a CDN
 
 
 def test_clearing_streamlits_caches_recomputes_nothing():

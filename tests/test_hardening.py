@@ -78,10 +78,13 @@ def test_production_config_locks_the_demo_down():
 
 
 def test_static_serving_exposes_only_the_region_shapes():
-    """/app/static/ serves the folder beside app.py: it must be the public GeoJSON folder and nothing else."""
+    """/app/static/ serves the folder beside app.py: it must be the public GeoJSON folder (the shapes and the
+    empty world topologies the map asks for) and nothing else."""
+    from morocco_ai.geo import TOPOLOGY_FILES
+
     static = ROOT / "static"
     assert static.resolve() == REGIONS_GEOJSON.parent.resolve()
-    assert sorted(p.name for p in static.iterdir()) == [REGIONS_GEOJSON.name]
+    assert sorted(p.name for p in static.iterdir()) == sorted([REGIONS_GEOJSON.name, *TOPOLOGY_FILES])
 
 
 def test_production_config_keeps_every_development_setting_but_the_hardened_ones():

@@ -13,6 +13,7 @@ from components.briefing import build_briefing
 from components.chart_panel import image_name
 from morocco_ai import queries
 from morocco_ai.filters import Filters
+from morocco_ai.i18n import translator
 from morocco_ai.records import view_sources
 from morocco_ai.store import DEFAULT_DATA_DIR, load_store
 
@@ -118,3 +119,37 @@ def test_the_indices_view_compares_morocco_with_the_chosen_peers_and_says_its_pl
 def test_the_briefing_compares_the_same_peers():
     document = build_briefing(STORE, "adoption", Filters(peers=("EG",)), "en")
     assert "Morocco among the countries chosen" in document
+
+
+def test_the_regions_map_fits_the_country_writes_each_code_and_cites_the_measures_records():
+    section = sections.region_map(STORE, "jazari_status", (2017, 2030), ("06",), "fr", False, renderer="geo",
+                                  geojson_url="/app/static/regions.geojson")
+    shapes, labels = section.figure.data
+    geo = section.figure.layout.geo  # the whole country in the box at any width, phone included
+    assert all(geo.lonaxis.range[0] < lon < geo.lonaxis.range[1] and geo.lataxis.range[0] < lat < geo.lataxis.range[1]
+               for lon, lat in zip(labels.lon, labels.lat))
+    assert list(labels.text) == [f"{n:02d}" for n in range(1, 13)] and labels.mode == "text"
+    assert shapes.geojson == "/app/static/regions.geojson"
+
+
+def test_two_chosen_regions_are_compared_side_by_side_with_their_census_and_counts():
+    section = sections.region_comparison(STORE, ("06", "02"), (2017, 2030), "fr")
+    rows = section.rows.set_index("code")
+    assert list(section.rows["code"]) == ["06", "02"]
+    census = {r.code: r for r in STORE.records("regions")}
+    assert rows.loc["06", "population_2024"] == translator("fr").number(census["06"].population_2024)
+    assert section.rows["id"].tolist() == [census["06"].id, census["02"].id]
+    counts = figures.region_measure_rows(STORE, "milestones", (2017, 2030), "fr").set_index("code")["label"]
+    assert rows.loc["02", "milestones"] == counts["02"]
+    assert rows.loc["02", "jazari_status"] == "Accord signé"
+
+
+def test_a_region_profile_lists_its_records_each_leading_to_its_permalink():
+    at = _app("pages/regions.py", lang="fr", region="02,06")
+    text = "\n".join(block.value for block in at.markdown)
+    assert "(?record=jazari-02-oriental-nador)" in text  # the Jazari institute, with its sources and record
+    frames = [frame.value for frame in at.dataframe]
+    institutions = {record.id for record in STORE.records("institutions") if record.region == "02"}
+    shown = {link.split("=")[-1] for frame in frames if "record_link" in frame for link in frame["record_link"]}
+    assert institutions & shown  # the region's institutions are listed, each with its permalink
+    assert any({"06", "02"} <= set(frame["code"]) for frame in frames if "code" in frame)  # side by side
