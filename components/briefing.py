@@ -211,7 +211,8 @@ class Briefing:
             parts.append(f"<h3>{_e(progress.title)}</h3>")
             if progress.figure is not None:
                 parts.append(self.render(progress, heading=False))
-            parts.append(self.render(sections.target_table(self.store, programme, self.lang), heading=False))
+            parts.append(self.render(sections.plan_table(self.store, programme, self.lang)))
+            parts.append(self.render(sections.target_table(self.store, programme, self.lang)))
         return self.section(self.t("strategy.title"), *parts)
 
     def sources_page(self) -> str:

@@ -15,6 +15,7 @@ from morocco_ai import queries
 from morocco_ai.filters import Filters
 from morocco_ai.geo import label_points, load_region_geojson
 from morocco_ai.i18n import Translator, country_name, translator
+from morocco_ai.plan import plan_progress
 from morocco_ai.schema import PartialDate
 from morocco_ai.store import DatasetUnavailable, Store
 
@@ -480,6 +481,46 @@ def progress_rows(store: Store, programme: str, lang: str) -> pd.DataFrame:
 def progress_figure(store: Store, programme: str, lang: str, dark: bool) -> go.Figure:
     frame = queries.targets_frame(store, lang)
     return build_target_progress(frame[frame["programme"] == programme], t=translator(lang), dark=dark)
+
+
+PLAN_COLUMNS = {"indicator": "column.indicator", "baseline": "column.baseline", "latest": "column.latest",
+                "target": "column.target", "covered": "column.covered", "pace": "column.pace",
+                "needed": "column.needed", "projected": "column.projected", "verdict": "column.verdict",
+                "latest_note": "column.note"}
+
+
+@cached
+def plan_rows(store: Store, programme: str, lang: str) -> pd.DataFrame:
+    """Each target of the programme against the plan (morocco_ai.plan): the share of the way covered, the pace
+    since the baseline and the pace still needed (per year), the value that pace reaches by the target date."""
+    t = translator(lang)
+    targets = [record for record in store.records("targets") if record.programme == programme]
+    frame = queries.targets_frame(store, lang).set_index("id")
+
+    def per_year(value: float | None, unit: str) -> str | None:
+        if value is None:
+            return None
+        sign = "+" if value > 0 else ""
+        return t("strategy.per_year", value=sign + queries.value_text(round(value, 2), lang), unit=t.has(
+            f"unit.{unit}") and t(f"unit.{unit}") or unit)
+
+    rows = []
+    for record in targets:
+        progress = plan_progress(record)
+        row = frame.loc[record.id]
+        rows.append({
+            "id": record.id, "indicator": row["indicator"],
+            "baseline": target_point(row["baseline_value"], row["baseline_date"], lang, unit=row["baseline_unit"]),
+            "latest": target_point(row["latest_value"], row["latest_date"], lang, unit=row["latest_unit"]),
+            "target": target_point(row["target_value"], row["target_date"], lang, row["target_start"]),
+            "covered": t.percent(round(100 * progress.covered)) if progress.covered is not None else None,
+            "pace": per_year(progress.pace, record.unit), "needed": per_year(progress.needed, record.unit),
+            "projected": (queries.value_text(round(progress.projected, 2), lang) if progress.projected is not None
+                          else None),
+            "verdict": t(f"plan.{progress.verdict}"), "latest_note": row["latest_note"],
+            "verdict_code": progress.verdict,
+        })
+    return pd.DataFrame(rows, columns=["id", *PLAN_COLUMNS, "verdict_code"])
 
 
 @cached

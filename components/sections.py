@@ -239,6 +239,14 @@ def target_progress(store: Store, programme: str, lang: str, dark: bool) -> Sect
 
 
 @cached
+def plan_table(store: Store, programme: str, lang: str) -> Section:
+    t = translator(lang)
+    return Section(key=f"{programme}_plan", title=t("strategy.plan", programme=figures.programme_label(
+        programme, lang)), rows=figures.plan_rows(store, programme, lang), columns=figures.PLAN_COLUMNS,
+        notes=(t("strategy.plan_note"),))
+
+
+@cached
 def target_table(store: Store, programme: str, lang: str) -> Section:
     t = translator(lang)
     return Section(key=f"{programme}_targets", title=t("strategy.targets", programme=figures.programme_label(

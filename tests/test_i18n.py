@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from morocco_ai.plan import Verdict
 from morocco_ai.queries import MAP_MEASURES as MEASURES
 from morocco_ai import schema
 from morocco_ai.i18n import LANGUAGES, catalogue, format_number, format_partial_date, format_percent, pick_language
@@ -41,6 +42,7 @@ def _dynamic_families() -> dict[str, set[str]]:
         "programme": {r.programme for r in store.records("targets")} | {"maroc_ia_2030"},
         "card": {"cosponsors", "chatgpt_awareness", "chatgpt_use", "budget", "jazari", "readiness"},
         "indices": {"score", "rank"},
+        "plan": _literals(Verdict),
     }
 
 
