@@ -16,10 +16,13 @@ chart_warmup = chart_renderer_warmup()
 from components.filters import sidebar_filters  # noqa: E402
 from components.language import language_selector  # noqa: E402
 from components.page_context import page_context  # noqa: E402
+from components.process_setup import configure_process  # noqa: E402
 from components.record_views import record_panel, route_to_record  # noqa: E402
 from components.routing import open_page, remember_page, unknown_page_notice  # noqa: E402
 from morocco_ai import queries  # noqa: E402
 from morocco_ai.i18n import translator  # noqa: E402
+
+configure_process()
 
 t = translator(language_selector())
 OVERVIEW = st.Page("pages/overview.py", title=t("page.overview"), icon=":material/dashboard:", url_path="overview")

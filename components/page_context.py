@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pyarrow
 import streamlit as st
 
 from morocco_ai.filters import Filters
@@ -12,15 +11,9 @@ from morocco_ai.i18n import Translator, translator
 from morocco_ai.store import Store, get_store
 
 from .filters import current_filters
-from .heap import note_script_run
 from .language import current_language
 from .session_start import hand_deep_link_to_router
 from .text import md_escape
-
-
-# Streamlit sends every table through Arrow. Arrow's default pool (jemalloc) keeps the buffers it freed: with 25
-# sessions running at once the server stayed ~50 MB above what the system allocator returns to (bench/README.md).
-pyarrow.set_memory_pool(pyarrow.system_memory_pool())
 
 
 @dataclass(frozen=True)
@@ -45,7 +38,6 @@ def page_context() -> PageContext:
     of a traceback (every page needs it)."""
     hand_deep_link_to_router()
     lang = current_language()
-    note_script_run()
     try:
         store = get_store()
     except ValueError as exc:
