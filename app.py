@@ -4,25 +4,25 @@ from pathlib import Path
 
 import streamlit as st
 
-from components.session_start import chart_renderer_warmup
-
 FAVICON = Path(__file__).parent / "assets" / "favicon.png"
 # A small image of the flag, not the flag emoji (checking an emoji loads a 0.6 s table) nor a Material icon (its
 # favicon is fetched from fonts.gstatic.com: the app must not leave localhost).
 st.set_page_config(page_title="Morocco AI strategy dashboard", page_icon=FAVICON, layout="wide")
-# Before the heavy imports below: the browser loads its chart renderer while they run.
-chart_warmup = chart_renderer_warmup()
 
+# After the page config (sent first, so the browser lays the page out wide at once):
 from components.filters import sidebar_filters  # noqa: E402
 from components.language import language_selector  # noqa: E402
 from components.page_context import page_context  # noqa: E402
 from components.process_setup import configure_process  # noqa: E402
 from components.record_views import record_panel, route_to_record  # noqa: E402
 from components.routing import open_page, remember_page, unknown_page_notice  # noqa: E402
+from components.session_start import chart_renderer_slot  # noqa: E402
 from morocco_ai import queries  # noqa: E402
 from morocco_ai.i18n import translator  # noqa: E402
 
 configure_process()
+# The page fills this slot with a hidden chart right after its title (the browser then loads its chart renderer).
+chart_warmup = chart_renderer_slot()
 
 t = translator(language_selector())
 OVERVIEW = st.Page("pages/overview.py", title=t("page.overview"), icon=":material/dashboard:", url_path="overview")

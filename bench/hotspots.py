@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import importlib.util
 import io
 import os
 import pstats
 import random
 import sys
+from pathlib import Path
 
 from .common import APP_DIR, page_script
 from .rerun import _change
@@ -22,25 +24,26 @@ from .rerun import _change
 APP_PARTS = ("/pages/", "/components/", "/morocco_ai/", "/app.py")
 
 
+def _streamlit_compat():
+    """This checkout's components/streamlit_compat.py, loaded by path: `components` must stay the measured app's."""
+    path = Path(__file__).resolve().parents[1] / "components" / "streamlit_compat.py"
+    spec = importlib.util.spec_from_file_location("bench_streamlit_compat", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def profile(page: str, reruns: int) -> pstats.Stats:
-    from streamlit.runtime.scriptrunner import script_runner
+    # AppTest runs the script on its own thread: the profiler wraps each whole script run (post-script garbage
+    # collection included), and only while `active` is set.
+    profiler = cProfile.Profile()
+    with _streamlit_compat().profile_script_runs(profiler) as active:
+        _profiled_reruns(page, reruns, active)
+    return pstats.Stats(profiler)
+
+
+def _profiled_reruns(page: str, reruns: int, active: list[bool]) -> None:
     from streamlit.testing.v1 import AppTest
-
-    # AppTest runs the script on its own thread: profile inside ScriptRunner._run_script (the whole run,
-    # post-script garbage collection included), and only while `active` is set.
-    profiler, active = cProfile.Profile(), []
-    original = script_runner.ScriptRunner._run_script
-
-    def run_script(self, *args, **kwargs):
-        if not active:
-            return original(self, *args, **kwargs)
-        profiler.enable()
-        try:
-            return original(self, *args, **kwargs)
-        finally:
-            profiler.disable()
-
-    script_runner.ScriptRunner._run_script = run_script
 
     os.chdir(APP_DIR)
     sys.path.insert(0, str(APP_DIR))
@@ -57,7 +60,6 @@ def profile(page: str, reruns: int) -> pstats.Stats:
         _change("dashboard", at, rng)
         at.run()
     active.clear()
-    return pstats.Stats(profiler)
 
 
 def main(argv: list[str] | None = None) -> None:
