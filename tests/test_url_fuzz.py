@@ -56,14 +56,19 @@ years_values = st.one_of(valid_years.map(lambda v: (v, "valid")), outside_years.
                          garbage.map(lambda v: (v, None)))
 lang_values = st.one_of(st.sampled_from(LANGUAGES), st.sampled_from(["FR", " en ", "ar-MA", "de", "", "xx" * 300]),
                         any_text)
-other_keys = st.text(min_size=1, max_size=15).filter(lambda k: k not in ("region", "years", "lang"))
+valid_peers = st.lists(st.sampled_from(["EG", "TN", "ZA", "DZ", "ke", "NG"]), min_size=1, max_size=4).map(",".join)
+unknown_peers = st.builds(lambda good, bad: ",".join(good + [bad]), st.lists(st.sampled_from(["EG", "TN"]), max_size=2),
+                          st.sampled_from(["XX", "ZZ", "E", "EGY", "12", "é"]))
+peers_values = st.one_of(valid_peers.map(lambda v: (v, "valid")), unknown_peers.map(lambda v: (v, "notice")))
+other_keys = st.text(min_size=1, max_size=15).filter(lambda k: k not in ("region", "years", "lang", "peers", "q"))
 
 
 @st.composite
 def query_strings(draw):
     """{key: value or [values]} with the label of the region and years values the app will use (the last one)."""
     params, labels = {}, {}
-    for key, values in (("region", region_values), ("years", years_values), ("lang", lang_values.map(lambda v: (v, None)))):
+    for key, values in (("region", region_values), ("years", years_values), ("lang", lang_values.map(lambda v: (v, None))),
+                        ("peers", peers_values), ("q", any_text.map(lambda v: (v, None)))):
         if draw(st.booleans()):
             repeated = draw(st.lists(values, min_size=1, max_size=3))
             params[key] = [value for value, _ in repeated] if len(repeated) > 1 else repeated[0][0]
