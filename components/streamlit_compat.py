@@ -23,11 +23,6 @@ from typing import Any
 from streamlit.runtime.pages_manager import PagesManager
 
 
-def in_legacy_pages_mode() -> bool:
-    """True while Streamlit's process still treats `pages/` as the legacy multipage app (no session has routed)."""
-    return bool(PagesManager.uses_pages_directory)
-
-
 def leave_legacy_pages_mode() -> bool:
     """Leave the legacy `pages/` mode for the whole process; True when this call left it (the caller reruns)."""
     if not PagesManager.uses_pages_directory:

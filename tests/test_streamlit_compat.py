@@ -52,9 +52,8 @@ def test_the_script_runner_runs_legacy_pages_while_the_flag_is_set():
 
 def test_leaving_the_legacy_mode_clears_the_flag_once(pages_flag):
     PagesManager.uses_pages_directory = True
-    assert streamlit_compat.in_legacy_pages_mode()
     assert streamlit_compat.leave_legacy_pages_mode() is True
-    assert PagesManager.uses_pages_directory is False and not streamlit_compat.in_legacy_pages_mode()
+    assert PagesManager.uses_pages_directory is False
     assert streamlit_compat.leave_legacy_pages_mode() is False, "the caller reruns only once"
 
 
