@@ -8,8 +8,15 @@ from morocco_ai.i18n import country_name
 
 from . import sections
 from .chart_panel import show_section
-from .figures import adoption_series_names, chosen_peers, index_countries, index_editions, index_lines, index_measures
-from .figures import index_names
+from .figures import (
+    adoption_series_names,
+    chosen_peers,
+    index_countries,
+    index_editions,
+    index_lines,
+    index_measures,
+    index_names,
+)
 from .filters import set_peers
 from .page_context import PageContext
 from .provenance import dataset_available
@@ -68,7 +75,8 @@ def peer_picker(ctx: PageContext, index: str, *, key_prefix: str) -> tuple[str, 
     key = f"{key_prefix}_peers_{index}"
     if list(st.session_state.get(key, ())) != list(chosen):
         st.session_state[key] = list(chosen)
-    st.multiselect(t("indices.peers"), options=list(available), key=key, format_func=lambda c: country_name(c, ctx.lang),
+    st.multiselect(t("indices.peers"), options=list(available), key=key,
+                   format_func=lambda c: country_name(c, ctx.lang),
                    on_change=lambda: set_peers(st.session_state[key]), help=t("indices.peers_help"),
                    placeholder=t("indices.peers_none"))
     if missing:

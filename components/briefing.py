@@ -14,9 +14,9 @@ import re
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Mapping, Optional
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -47,7 +47,8 @@ body { font-family: "DejaVu Sans", "Noto Sans", Arial, sans-serif; color: #1b1f2
        max-width: 60rem; line-height: 1.45; padding: 0 1rem; }
 h1 { font-size: 1.8rem; margin-bottom: .2rem; } h2 { font-size: 1.35rem; margin-top: 2rem;
      border-bottom: 2px solid #1c5d99; padding-bottom: .2rem; } h3 { font-size: 1.1rem; }
-.meta { color: #4a5260; font-size: .95rem; } .meta dt { font-weight: bold; float: inline-start; margin-inline-end: .4rem; }
+.meta { color: #4a5260; font-size: .95rem; } \
+.meta dt { font-weight: bold; float: inline-start; margin-inline-end: .4rem; }
 .cards { display: grid; grid-template-columns: repeat(3, 1fr); gap: .8rem; }
 .card { border: 1px solid #c9ced6; border-radius: .4rem; padding: .6rem .8rem; break-inside: avoid; }
 .card .label { font-size: .9rem; color: #4a5260; } .card .value { font-size: 1.6rem; font-weight: bold; }
@@ -227,7 +228,9 @@ class Briefing:
         try:
             return builders[name]()
         except DatasetUnavailable as exc:  # a broken dataset: say so in the briefing, keep the rest
-            return self.section(self.t(f"page.{name}"), f"<p>{_e(self.t('error.dataset_unreadable', title=exc.dataset.title, file=exc.dataset.path, reason=exc.dataset.broken))}</p>")
+            message = self.t("error.dataset_unreadable", title=exc.dataset.title, file=exc.dataset.path,
+                             reason=exc.dataset.broken)
+            return self.section(self.t(f"page.{name}"), f"<p>{_e(message)}</p>")
 
 
 def _filters_text(store: Store, filters: Filters, t: Translator) -> tuple[str, str]:
@@ -237,7 +240,7 @@ def _filters_text(store: Store, filters: Filters, t: Translator) -> tuple[str, s
 
 
 def build_briefing(store: Store, page: str, filters: Filters, lang: str,
-                   generated: Optional[dt.datetime] = None) -> str:
+                   generated: dt.datetime | None = None) -> str:
     """The briefing of ``page`` (or "all" for the whole dashboard) as one self-contained HTML document."""
     if page not in (*PAGES, WHOLE_DASHBOARD):
         raise ValueError(f"unknown page {page!r}; expected one of {', '.join((*PAGES, WHOLE_DASHBOARD))}")
@@ -245,7 +248,7 @@ def build_briefing(store: Store, page: str, filters: Filters, lang: str,
     briefing = Briefing(store=store, filters=filters, lang=t.lang)
     pages = PAGES if page == WHOLE_DASHBOARD else (page,)
     body = "".join(briefing.page(name) for name in pages)
-    generated = generated or dt.datetime.now(dt.timezone.utc)
+    generated = generated or dt.datetime.now(dt.UTC)
     regions, years = _filters_text(store, filters, t)
     title = t("briefing.title", page=t("briefing.whole") if page == WHOLE_DASHBOARD else t(f"page.{page}"))
     sources = "".join(
@@ -262,7 +265,8 @@ def build_briefing(store: Store, page: str, filters: Filters, lang: str,
 <title>{_e(title)}</title><style>{PRINT_CSS}</style>
 <script>{GEO_ASSETS_SCRIPT}</script><script>{plotly_js()}</script></head>
 <body><header><h1>{_e(title)}</h1>
-<dl class="meta"><dt>{_e(t('briefing.generated'))}</dt><dd>{_e(t.date(generated.date().isoformat()))} {generated:%H:%M} UTC</dd>
+<dl class="meta"><dt>{_e(t('briefing.generated'))}</dt>\
+<dd>{_e(t.date(generated.date().isoformat()))} {generated:%H:%M} UTC</dd>
 <dt>{_e(t('sidebar.regions'))}</dt><dd data-filter="region">{_e(regions)}</dd>
 <dt>{_e(t('sidebar.years'))}</dt><dd data-filter="years">{_e(years)}</dd>
 <dt>{_e(t('sidebar.language'))}</dt><dd data-filter="lang">{t.lang}</dd></dl>
@@ -277,7 +281,7 @@ def chromium_available() -> bool:
     return Path(CHROMIUM).exists() or shutil.which("chromium") is not None
 
 
-def html_to_pdf(document: str, timeout: float = 90.0) -> Optional[bytes]:
+def html_to_pdf(document: str, timeout: float = 90.0) -> bytes | None:
     """Print the HTML with headless Chromium (charts drawn first); None when the machine has no Chromium."""
     if not chromium_available():
         return None

@@ -32,14 +32,16 @@ def catalogue(ctx: PageContext, *, key_prefix: str) -> None:
     show_section(sections.catalogue(ctx.store, ctx.lang), t=t, key_prefix=key_prefix)
     st.subheader(t("sources.downloads"))
     # each file is built when its button is clicked (then cached), not on every run
-    st.download_button(t("sources.package_zip"), functools.partial(export.package_zip, ctx.store), file_name="morocco-ai-data.zip",
-                       mime="application/zip", key=f"{key_prefix}_zip", on_click="ignore")
+    st.download_button(t("sources.package_zip"), functools.partial(export.package_zip, ctx.store),
+                       file_name="morocco-ai-data.zip", mime="application/zip", key=f"{key_prefix}_zip",
+                       on_click="ignore")
     for dataset in ctx.store.datasets.values():
         if dataset.broken:
             continue
         left, right, label = st.columns([1, 1, 4])
-        left.download_button("CSV", functools.partial(export.dataset_csv, ctx.store, dataset.name), file_name=f"{dataset.name}.csv",
-                             mime="text/csv", key=f"{key_prefix}_{dataset.name}_csv", on_click="ignore")
+        left.download_button("CSV", functools.partial(export.dataset_csv, ctx.store, dataset.name),
+                             file_name=f"{dataset.name}.csv", mime="text/csv",
+                             key=f"{key_prefix}_{dataset.name}_csv", on_click="ignore")
         right.download_button("JSON", functools.partial(export.dataset_json, ctx.store, dataset.name),
                               file_name=f"{dataset.name}.json", mime="application/json",
                               key=f"{key_prefix}_{dataset.name}_json", on_click="ignore")
@@ -49,7 +51,7 @@ def catalogue(ctx: PageContext, *, key_prefix: str) -> None:
 def held_notice(held: Holdback, t: Translator, shown: int = 3) -> str:
     """A file that went bad on the live server: since when, its first problems, and that readers see the last
     valid version of its data (every problem is in the table below)."""
-    since = held.since.astimezone(dt.timezone.utc)
+    since = held.since.astimezone(dt.UTC)
     lines = [t("sources.held", file=md_escape(held.file), date=t.date(since.date().isoformat()),
                time=since.strftime("%H:%M"))]
     lines += [md_escape(p.message) if p.record == "(file)" else t(

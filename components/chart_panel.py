@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable, Optional
+from collections.abc import Callable
 
 import streamlit as st
 
@@ -36,8 +36,8 @@ def section_notes(section: Section) -> None:
 
 
 def show_section(section: Section, *, t: Translator, key_prefix: str,
-                 on_select: Optional[Callable[[], None] | str] = None, selectable: bool = False,
-                 config: Optional[dict] = None):
+                 on_select: Callable[[], None] | str | None = None, selectable: bool = False,
+                 config: dict | None = None):
     """A chart section in three tabs — the chart (its text alternative is the section's), its rows as a table,
     the numbered sources of exactly those rows — then its notes, the CSV of its rows and a citation to copy; a
     table section as a table with its CSV. The chart's toolbar saves it as an image (PNG or SVG, the reader's

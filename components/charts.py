@@ -18,8 +18,8 @@ TRACK_ORDER = ("strategy", "diplomacy", "institutions", "regulation", "events", 
 
 def _axis_style(dark: bool, title: str = "") -> dict:
     colours = palette(dark)
-    return dict(tickfont=dict(color=colours.text), title=dict(text=title, font=dict(color=colours.text)), automargin=True,
-                gridcolor=colours.grid, linecolor=colours.grid, zerolinecolor=colours.grid)
+    return dict(tickfont=dict(color=colours.text), title=dict(text=title, font=dict(color=colours.text)),
+                automargin=True, gridcolor=colours.grid, linecolor=colours.grid, zerolinecolor=colours.grid)
 
 
 def _layout(t: Translator, dark: bool, height: int, legend_y: float | None = None) -> dict:
@@ -269,7 +269,8 @@ def build_target_progress(targets: pd.DataFrame, *, t: Translator, dark: bool = 
         figure.add_trace(go.Scatter(
             y=[labels[p] for p in positions], x=100 * latest["latest_value"] / latest["target_value"],
             mode="markers", name=t("strategy.latest"),
-            marker=dict(symbol="diamond", size=13, color=colours.categorical[1], line=dict(width=1, color=colours.text)),
+            marker=dict(symbol="diamond", size=13, color=colours.categorical[1],
+                        line=dict(width=1, color=colours.text)),
             hovertemplate="%{y}: %{x:.0f}%<extra></extra>",
         ))
     figure.update_layout(**_layout(t, dark, height or 90 + 42 * len(usable), legend_y=1.02), barmode="overlay")

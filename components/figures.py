@@ -6,7 +6,7 @@ No streamlit here.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -19,8 +19,14 @@ from morocco_ai.plan import plan_progress
 from morocco_ai.schema import PartialDate
 from morocco_ai.store import DatasetUnavailable, Store
 
-from .charts import (build_activity_chart, build_adoption_lines, build_grouped_bars, build_index_lines,
-                     build_target_progress, build_timeline)
+from .charts import (
+    build_activity_chart,
+    build_adoption_lines,
+    build_grouped_bars,
+    build_index_lines,
+    build_target_progress,
+    build_timeline,
+)
 from .region_map import build_region_map
 from .text import mark_fallbacks
 
@@ -87,7 +93,8 @@ JAZARI_COLUMNS = {"region_name": "column.region", "name": "column.name", "status
                   "source_url": "column.link"}
 REGION_COMPARISON_COLUMNS = {"code": "column.code", "name": "column.region", "population_2024": "regions.population",
                              "households_2024": "regions.households", "jazari_status": "measure.jazari_status",
-                             "milestones": "measure.milestones", "milestones_per_million": "measure.milestones_per_million",
+                             "milestones": "measure.milestones",
+                             "milestones_per_million": "measure.milestones_per_million",
                              "institutions": "measure.institutions"}
 
 
@@ -195,8 +202,8 @@ COMPARISON_COLUMNS = {"country_name": "column.country", "series": "column.indica
                       "period": "column.measured", "survey": "column.survey", "sources": "column.sources"}
 ADOPTION_COLUMNS = {"label": "column.indicator", "country_name": "column.country", "value": "column.value",
                     "unit": "column.unit", "period": "column.measured", "survey": "column.survey",
-                    "note": "column.note", "status": "column.status", "alternatives": "column.other_versions", "sources": "column.sources",
-                    "source_url": "column.link"}
+                    "note": "column.note", "status": "column.status", "alternatives": "column.other_versions",
+                    "sources": "column.sources", "source_url": "column.link"}
 INDEX_LINE_COLUMNS = {"edition": "column.edition", "country_name": "column.country", "score_text": "column.score",
                       "rank_text": "column.rank_of", "sources": "column.sources"}
 PEER_COLUMNS = {"edition": "column.edition", "rank_text": "column.rank_of", "place": "column.place_among",
@@ -384,7 +391,8 @@ def peer_positions(store: Store, years: tuple[int, int], index: str, lang: str,
         rows.append({"id": own["id"], "edition": int(edition), "rank_text": own["rank_text"],
                      "place": t("indices.place", place=t.number(len(ahead) + 1), count=t.number(len(group))),
                      "ahead": ", ".join(f"{n} ({t.number(r)})" for n, r in zip(ahead["country_name"], ahead["rank"])),
-                     "behind": ", ".join(f"{n} ({t.number(r)})" for n, r in zip(behind["country_name"], behind["rank"])),
+                     "behind": ", ".join(f"{n} ({t.number(r)})"
+                                         for n, r in zip(behind["country_name"], behind["rank"])),
                      "sources": own["sources"]})
     return pd.DataFrame(rows, columns=["id", "edition", "rank_text", "place", "ahead", "behind", "sources"])
 

@@ -1,4 +1,5 @@
-"""The shared filters (regions, year range; the peer countries of the indices view), kept across page switches and mirrored in the URL.
+"""The shared filters (regions, year range; the peer countries of the indices view), kept across page switches
+and mirrored in the URL.
 
 Streamlit clears the query string when the user moves to another page and resets keyed widgets there, so the
 filters live under one non-widget session key, seeded once from the URL; the widgets are drawn from it, copy
@@ -11,8 +12,16 @@ import dataclasses
 
 import streamlit as st
 
-from morocco_ai.filters import (PEERS_PARAM, REGION_PARAM, YEAR_MAX, YEAR_MIN, YEARS_PARAM, Filters, clean_regions,
-                                parse_params)
+from morocco_ai.filters import (
+    PEERS_PARAM,
+    REGION_PARAM,
+    YEAR_MAX,
+    YEAR_MIN,
+    YEARS_PARAM,
+    Filters,
+    clean_regions,
+    parse_params,
+)
 from morocco_ai.i18n import Translator
 from morocco_ai.schema import REGION_CODES
 

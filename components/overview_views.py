@@ -11,7 +11,6 @@ from .page_context import PageContext
 from .provenance import dataset_available
 from .text import md_escape
 
-
 CARD_DATASETS = ("un_resolutions", "adoption", "targets", "jazari_institutes", "indices")
 
 

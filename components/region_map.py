@@ -7,7 +7,8 @@ which browsers open from disk, where MapLibre does not draw, and which prints as
 from __future__ import annotations
 
 import json
-from typing import Literal, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Literal
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -27,8 +28,8 @@ CENTER, ZOOM = {"lat": 28.6, "lon": -9.06}, 4.3
 LON_RANGE, LAT_RANGE = [-17.3, -0.9], [20.6, 36.0]  # the 12 regions' extent, with a small margin
 
 # A standalone HTML file (the briefing) sets the empty topology before plotly.js loads (see morocco_ai.geo).
-GEO_ASSETS_SCRIPT = ("window.PlotlyGeoAssets = {topojson: {world_110m: %s, world_50m: %s}};"
-                     % (json.dumps(EMPTY_TOPOLOGY), json.dumps(EMPTY_TOPOLOGY)))
+GEO_ASSETS_SCRIPT = (f"window.PlotlyGeoAssets = {{topojson: {{world_110m: {json.dumps(EMPTY_TOPOLOGY)}, "
+                     f"world_50m: {json.dumps(EMPTY_TOPOLOGY)}}}}};")
 
 
 def _selected_indices(codes: Sequence[str], selected: Sequence[str]) -> list[int] | None:
@@ -88,8 +89,9 @@ def build_region_map(
         # a stepped scale: category i fills [i/count, (i+1)/count] with its own colour
         scale = [[edge / count, colours.categorical[palette_index[c] % len(colours.categorical)]]
                  for i, c in enumerate(known) for edge in (i, i + 1)]
-        colour_bar.update(tickvals=[i for i in range(count)], ticktext=[labels.get(c, str(c).replace("_", " "))
-                                                                         for c in known], len=min(1, 0.12 * count + 0.1))
+        colour_bar.update(tickvals=[i for i in range(count)],
+                          ticktext=[labels.get(c, str(c).replace("_", " ")) for c in known],
+                          len=min(1, 0.12 * count + 0.1))
         extra = dict(zmin=-0.5, zmax=count - 0.5, colorscale=scale)
     else:
         z = measure["value"].astype(float)
@@ -106,8 +108,8 @@ def build_region_map(
         figure.update_layout(map=dict(style=OFFLINE_STYLE, center=CENTER, zoom=zoom))
     else:
         # the country's extent fills the box at any width (phone included); the colour key sits over the ocean
-        figure.update_geos(visible=False, lonaxis_range=LON_RANGE, lataxis_range=LAT_RANGE, domain=dict(x=[0, 1], y=[0, 1]),
-                           projection_type="mercator", bgcolor="rgba(0,0,0,0)")
+        figure.update_geos(visible=False, lonaxis_range=LON_RANGE, lataxis_range=LAT_RANGE,
+                           domain=dict(x=[0, 1], y=[0, 1]), projection_type="mercator", bgcolor="rgba(0,0,0,0)")
         figure.update_traces(selector=dict(type="choropleth"), colorbar=dict(
             x=0, xanchor="left", y=1, yanchor="top", len=0.45, thickness=12))
         if code_points:

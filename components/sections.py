@@ -8,8 +8,8 @@ Sections to HTML (components/briefing.py), so the two cannot drift. No streamlit
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping, Optional
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -31,7 +31,7 @@ class Section:
     title: str
     rows: pd.DataFrame
     columns: Mapping[str, str]  # column name -> catalogue key of its header
-    figure: Optional[go.Figure] = None  # None: a table
+    figure: go.Figure | None = None  # None: a table
     alt: str = ""  # the chart's text alternative
     notes: tuple[str, ...] = ()  # said beside the view (scale changes, what a figure counts...)
     counted_ids: tuple[str, ...] = ()  # the records a chart of counts relies on (its rows have no record id)
@@ -60,14 +60,15 @@ def _summary(parts) -> str:
 @cached
 def region_map(store: Store, measure: str, years: tuple[int, int], regions: tuple[str, ...], lang: str, dark: bool,
                height: int = figures.MAP_HEIGHT, renderer: str = "map",
-               geojson_url: Optional[str] = None) -> Section:
+               geojson_url: str | None = None) -> Section:
     t = translator(lang)
     rows = figures.region_measure_rows(store, measure, years, lang)
     name = t(f"measure.{measure}")
     return Section(
         key=f"regions_{measure}", title=t("regions.map_title", measure=name), rows=rows, columns=figures.MAP_COLUMNS,
         figure=figures.region_map_figure(store, measure, years, regions, lang, dark, height, renderer, geojson_url),
-        alt=t("regions.map_alt", measure=name, summary=_summary(f"{n}: {v}" for n, v in zip(rows["name"], rows["label"]))),
+        alt=t("regions.map_alt", measure=name,
+              summary=_summary(f"{n}: {v}" for n, v in zip(rows["name"], rows["label"]))),
         counted_ids=queries.measure_record_ids(store, measure, years))
 
 

@@ -22,7 +22,8 @@ def targets_section(ctx: PageContext, *, key_prefix: str) -> None:
         if progress.figure is not None:
             show_section(progress, t=t, key_prefix=f"{key_prefix}_{programme}")
         st.subheader(t("strategy.plan_heading"))
-        show_section(sections.plan_table(ctx.store, programme, ctx.lang), t=t, key_prefix=f"{key_prefix}_{programme}_plan")
+        show_section(sections.plan_table(ctx.store, programme, ctx.lang), t=t,
+                     key_prefix=f"{key_prefix}_{programme}_plan")
         st.subheader(t("strategy.targets_heading"))
         show_section(sections.target_table(ctx.store, programme, ctx.lang), t=t,
                      key_prefix=f"{key_prefix}_{programme}_table")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Optional, Union
+from typing import Any
 
 from pydantic import Field, ValidationError, ValidationInfo, field_validator, model_validator
 
@@ -24,7 +24,7 @@ _FILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*\.yaml$")  # the reloader w
 _HTTP_URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
 
 
-def _http_only(url: Optional[str]) -> Optional[str]:
+def _http_only(url: str | None) -> str | None:
     if url is not None and not _HTTP_URL.match(url):
         raise ValueError(f"must be an http(s) link, got {url[:80]!r}")
     return url
@@ -32,20 +32,20 @@ def _http_only(url: Optional[str]) -> Optional[str]:
 
 class License(Strict):
     name: str = Field(description="an SPDX-style identifier, e.g. CC-BY-4.0")
-    path: Optional[str] = Field(default=None, description="the licence's text (http(s))")
-    title: Optional[str] = None
+    path: str | None = Field(default=None, description="the licence's text (http(s))")
+    title: str | None = None
 
     _link = field_validator("path")(_http_only)
 
 
 class PackageSource(Strict):
     title: str
-    path: Optional[str] = Field(default=None, description="where the source is (http(s))")
+    path: str | None = Field(default=None, description="where the source is (http(s))")
 
     _link = field_validator("path")(_http_only)
 
 
-FieldNames = Union[str, list[str]]
+FieldNames = str | list[str]
 
 
 def _names(fields: FieldNames) -> list[str]:
@@ -77,7 +77,7 @@ class TableSchema(Strict):
         return model
 
     @model_validator(mode="after")
-    def _fields_of_the_model(self) -> "TableSchema":
+    def _fields_of_the_model(self) -> TableSchema:
         known = MODELS[self.model].model_fields
         for name in _names(self.primaryKey):
             if name not in known:
@@ -93,11 +93,11 @@ class Resource(Strict):
     name: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")
     path: str = Field(description="a YAML file of the data folder (no sub-folder)")
     title: str
-    description: Optional[str] = None
-    title_fr: Optional[str] = None
-    title_ar: Optional[str] = None
-    description_fr: Optional[str] = None
-    description_ar: Optional[str] = None
+    description: str | None = None
+    title_fr: str | None = None
+    title_ar: str | None = None
+    description_fr: str | None = None
+    description_ar: str | None = None
     table_schema: TableSchema = Field(alias="schema")
     licenses: list[License] = Field(min_length=1)
     sources: list[PackageSource] = Field(min_length=1)
@@ -127,13 +127,13 @@ class Update(Strict):
     """One data update, shown newest first on the overview ("what changed")."""
 
     date: PartialDate
-    summary: Optional[str] = None
-    summary_en: Optional[str] = None
-    summary_fr: Optional[str] = None
-    summary_ar: Optional[str] = None
+    summary: str | None = None
+    summary_en: str | None = None
+    summary_fr: str | None = None
+    summary_ar: str | None = None
 
     @model_validator(mode="after")
-    def _has_a_summary(self) -> "Update":
+    def _has_a_summary(self) -> Update:
         if not (self.summary or self.summary_en or self.summary_fr or self.summary_ar):
             raise ValueError("summary: a summary is required (summary_en, summary_fr, summary_ar or summary)")
         return self
@@ -143,7 +143,7 @@ class DataPackage(Strict):
     name: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")
     title: str
     licenses: list[License] = Field(min_length=1)
-    arabic: Optional[str] = Field(default=None, description="which Arabic texts are the project's own translations")
+    arabic: str | None = Field(default=None, description="which Arabic texts are the project's own translations")
     updates: list[Update] = Field(default_factory=list)
     resources: list[Resource] = Field(min_length=1)
 
@@ -180,7 +180,7 @@ class _Salvaged(Resource):
     """What a resource with a problem still gives the store: its name, file and schema must be valid; a title,
     licences or sources with a problem are left out (and reported)."""
 
-    title: Optional[str] = None
+    title: str | None = None
     licenses: list[License] = Field(default_factory=list)
     sources: list[PackageSource] = Field(default_factory=list)
 
@@ -244,7 +244,7 @@ def _salvaged_resources(entries: Any, errors: list[dict]) -> list[Resource]:
     return resources
 
 
-def check(raw: Any, data_dir: Optional[Path] = None) -> CheckedPackage:
+def check(raw: Any, data_dir: Path | None = None) -> CheckedPackage:
     """Validate a descriptor (``data_dir`` also checks that every resource's file exists). On problems, what is
     valid is kept — each update valid on its own, each resource whose name, file and schema are valid — and each
     problem is a finding."""

@@ -6,8 +6,8 @@ catalogue key (data/i18n) and the fields its text needs, so the interface can sa
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Sequence, Union
 
 from .schema import REGION_CODES
 
@@ -17,7 +17,7 @@ MOROCCO = "MA"
 MAX_PEERS = 12
 MAX_PARAM_LENGTH = 200  # longer values are not parsed at all
 
-ParamValue = Union[str, Sequence[str]]
+ParamValue = str | Sequence[str]
 Notice = tuple[str, dict]  # (catalogue key, fields)
 
 

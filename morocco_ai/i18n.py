@@ -10,14 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from pathlib import Path
-from typing import Optional, Union
 
-from . import yaml_io
 from babel import Locale
 from babel.dates import format_date as babel_format_date
 from babel.dates import format_skeleton
 from babel.numbers import format_decimal
 
+from . import yaml_io
 from .schema import Localized, PartialDate
 
 LANGUAGES = ("fr", "en", "ar")
@@ -67,13 +66,13 @@ class Translator:
     def rtl(self) -> bool:
         return self.lang in RTL_LANGUAGES
 
-    def number(self, value: Union[int, float, None], digits: Optional[int] = None) -> str:
+    def number(self, value: int | float | None, digits: int | None = None) -> str:
         return format_number(value, self.lang, digits)
 
-    def percent(self, value: Union[int, float, None]) -> str:
+    def percent(self, value: int | float | None) -> str:
         return format_percent(value, self.lang)
 
-    def date(self, value: Union[PartialDate, str, None]) -> str:
+    def date(self, value: PartialDate | str | None) -> str:
         return format_partial_date(value, self.lang)
 
 
@@ -82,7 +81,7 @@ def translator(lang: str) -> Translator:
     return Translator(lang)
 
 
-def pick_language(url_value: Optional[str], browser_locale: Optional[str]) -> str:
+def pick_language(url_value: str | None, browser_locale: str | None) -> str:
     """The URL's language if it is one we speak, else the browser's preferred one, else French."""
     for candidate in (url_value, (browser_locale or "")[:2]):
         if candidate and candidate.strip().lower() in LANGUAGES:
@@ -90,7 +89,7 @@ def pick_language(url_value: Optional[str], browser_locale: Optional[str]) -> st
     return DEFAULT_LANGUAGE
 
 
-def format_number(value: Union[int, float, None], lang: str, digits: Optional[int] = None) -> str:
+def format_number(value: int | float | None, lang: str, digits: int | None = None) -> str:
     """36 828 330 in French, 36,828,330 in English, 36.828.330 in Moroccan Arabic; '–' for no value."""
     if value is None or value != value:  # None or NaN
         return "–"
@@ -100,7 +99,7 @@ def format_number(value: Union[int, float, None], lang: str, digits: Optional[in
     return format_decimal(value, format=pattern, locale=LOCALES.get(lang, lang))
 
 
-def format_percent(value: Union[int, float, None], lang: str) -> str:
+def format_percent(value: int | float | None, lang: str) -> str:
     """A value already in percent (38 -> 38 %, 38%, 38%) in the locale's way."""
     if value is None or value != value:
         return "–"
@@ -108,7 +107,7 @@ def format_percent(value: Union[int, float, None], lang: str) -> str:
     return f"{number}\u202f%" if lang == "fr" else f"{number}%"
 
 
-def format_partial_date(value: Union[PartialDate, str, None], lang: str) -> str:
+def format_partial_date(value: PartialDate | str | None, lang: str) -> str:
     """A date at its recorded precision: '2023', 'novembre 2023' or '14 novembre 2023' (never an invented day)."""
     if value is None or value == "":
         return ""

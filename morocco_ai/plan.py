@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Literal, Optional
+from typing import Literal
 
 from .schema import PartialDate, Target
 
@@ -32,10 +32,10 @@ def _years(start: dt.date, end: dt.date) -> float:
 class PlanProgress:
     id: str
     verdict: Verdict
-    covered: Optional[float] = None  # share of the way from baseline to target (1 = reached; < 0: moved away)
-    pace: Optional[float] = None  # change per year since the baseline
-    needed: Optional[float] = None  # change per year still needed from the latest value to the target by its date
-    projected: Optional[float] = None  # the value at the target date if the pace since the baseline is kept
+    covered: float | None = None  # share of the way from baseline to target (1 = reached; < 0: moved away)
+    pace: float | None = None  # change per year since the baseline
+    needed: float | None = None  # change per year still needed from the latest value to the target by its date
+    projected: float | None = None  # the value at the target date if the pace since the baseline is kept
 
 
 def plan_progress(target: Target) -> PlanProgress:

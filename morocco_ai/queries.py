@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Optional, Sequence
 
 import pandas as pd
 
@@ -26,7 +26,7 @@ cached = functools.lru_cache(maxsize=16)
 
 # --- small helpers ---------------------------------------------------------------------------------------------
 
-def text_in(value: Optional[Localized], lang: str) -> tuple[str, str]:
+def text_in(value: Localized | None, lang: str) -> tuple[str, str]:
     """The text in the asked language and the language it is really in ('' when there is no text)."""
     return value.get(lang) if value else ("", lang)
 
@@ -91,7 +91,7 @@ def alternatives_text(record: Record, lang: str = "en") -> str:
     )
 
 
-def _date_label(start: Optional[PartialDate], end: Optional[PartialDate], lang: str) -> str:
+def _date_label(start: PartialDate | None, end: PartialDate | None, lang: str) -> str:
     """The date as recorded, in the reader's language ('' when undated)."""
     if start is None:
         return ""
@@ -99,7 +99,7 @@ def _date_label(start: Optional[PartialDate], end: Optional[PartialDate], lang: 
     return t.date(start) + (f" – {t.date(end)}" if end else "")
 
 
-def _years_overlap(start: Optional[PartialDate], end: Optional[PartialDate], years: tuple[int, int]) -> bool:
+def _years_overlap(start: PartialDate | None, end: PartialDate | None, years: tuple[int, int]) -> bool:
     if start is None:
         return True  # undated records are not hidden by a year filter; pages say so
     last = (end or start).year
@@ -225,8 +225,8 @@ def jazari_frame(store: Store, filters: Filters = Filters(), lang: str = "en") -
             "partners": texts_in(record.partners, lang),
             "description": text_in(record.description, lang)[0], **_provenance(record, lang),
         })
-    columns = ["id", "region", "region_name", "name", "name_lang", "status", "date", "date_label", "city", "themes", "partners",
-               "description", "sources", "source_url", "n_sources", "alternatives", "has_alternatives"]
+    columns = ["id", "region", "region_name", "name", "name_lang", "status", "date", "date_label", "city", "themes",
+               "partners", "description", "sources", "source_url", "n_sources", "alternatives", "has_alternatives"]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -248,8 +248,9 @@ def institutions_frame(store: Store, filters: Filters = Filters(), lang: str = "
             "themes": texts_in(record.themes, lang), "partners": texts_in(record.partners, lang),
             "description": text_in(record.description, lang)[0], **_provenance(record, lang),
         })
-    columns = ["id", "kind", "name", "name_lang", "status", "date", "date_label", "region", "region_name", "city", "themes",
-               "partners", "description", "sources", "source_url", "n_sources", "alternatives", "has_alternatives"]
+    columns = ["id", "kind", "name", "name_lang", "status", "date", "date_label", "region", "region_name", "city",
+               "themes", "partners", "description", "sources", "source_url", "n_sources", "alternatives",
+               "has_alternatives"]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -432,10 +433,12 @@ def adoption_frame(store: Store, filters: Filters = Filters(), lang: str = "en")
             "id": record.id, "indicator": record.indicator, "label": label, "label_lang": label_lang,
             "country": record.country, "value": record.value, "unit": record.unit,
             "period": str(record.period), "year": record.period.year, "survey": text_in(record.survey, lang)[0],
-            "sample_size": record.sample_size, "note": text_in(record.note, lang)[0], "status": record.status, **_provenance(record, lang),
+            "sample_size": record.sample_size, "note": text_in(record.note, lang)[0], "status": record.status,
+            **_provenance(record, lang),
         })
     columns = ["id", "indicator", "label", "label_lang", "country", "value", "unit", "period", "year", "survey",
-               "sample_size", "note", "status", "sources", "source_url", "n_sources", "alternatives", "has_alternatives"]
+               "sample_size", "note", "status", "sources", "source_url", "n_sources", "alternatives",
+               "has_alternatives"]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -459,8 +462,8 @@ def indices_frame(store: Store, filters: Filters = Filters(), lang: str = "en") 
             **_provenance(record, lang),
         })
     columns = ["id", "index", "index_name", "edition", "country", "pillar", "score", "score_max", "rank",
-               "rank_scope", "countries_ranked", "rank_text", "note", "method_change", "status", "sources", "source_url", "n_sources",
-               "alternatives", "has_alternatives"]
+               "rank_scope", "countries_ranked", "rank_text", "note", "method_change", "status", "sources",
+               "source_url", "n_sources", "alternatives", "has_alternatives"]
     return pd.DataFrame(rows, columns=columns).sort_values(["index", "edition", "country"], ignore_index=True)
 
 
@@ -506,9 +509,9 @@ class Headline:
     value: float
     unit: str
     source: Source
-    total: Optional[int] = None
-    delta: Optional[int] = None
-    delta_since: Optional[int] = None
+    total: int | None = None
+    delta: int | None = None
+    delta_since: int | None = None
     others: tuple[tuple[object, str], ...] = ()
     note: tuple[str, tuple[tuple[str, object], ...]] = ("", ())
 
@@ -517,7 +520,7 @@ def _others(record: Record, field: str) -> tuple[tuple[object, str], ...]:
     return tuple((alt.value, alt.sources[0].publisher) for alt in record.alternatives if alt.field == field)
 
 
-def _headline_cosponsors(store: Store) -> Optional[Headline]:
+def _headline_cosponsors(store: Store) -> Headline | None:
     counted = [r for r in store.records("un_resolutions") if r.cosponsors is not None and r.kind == "resolution"]
     if not counted:
         return None
@@ -526,7 +529,7 @@ def _headline_cosponsors(store: Store) -> Optional[Headline]:
                     note=("note.resolution", (("symbol", record.symbol or record.id),)))
 
 
-def _headline_adoption(store: Store, indicator: str) -> Optional[Headline]:
+def _headline_adoption(store: Store, indicator: str) -> Headline | None:
     found = [r for r in store.records("adoption") if r.indicator == indicator and r.country == "MA"
              and r.status == "confirmed"]
     if not found:
@@ -537,7 +540,7 @@ def _headline_adoption(store: Store, indicator: str) -> Optional[Headline]:
                     note=("note.survey", (("survey", record.survey or ""), ("period", str(record.period)))))
 
 
-def _headline_budget(store: Store) -> Optional[Headline]:
+def _headline_budget(store: Store) -> Headline | None:
     budgets = [r for r in store.records("targets") if r.kind == "budget"]
     if not budgets:
         return None
@@ -549,7 +552,7 @@ def _headline_budget(store: Store) -> Optional[Headline]:
                     note=("note.period", (("start", start), ("end", str(record.target.date)))))
 
 
-def _headline_jazari(store: Store) -> Optional[Headline]:
+def _headline_jazari(store: Store) -> Headline | None:
     rows = store.records("jazari_institutes")
     if not rows:
         return None
@@ -559,7 +562,7 @@ def _headline_jazari(store: Store) -> Optional[Headline]:
                     note=("note.jazari", (("not_found", sum(r.status == "not_found" for r in rows)),)))
 
 
-def _headline_readiness(store: Store) -> Optional[Headline]:
+def _headline_readiness(store: Store) -> Headline | None:
     ranked = sorted((r for r in store.records("indices") if r.index == "gairi" and r.country == "MA"
                      and r.pillar == "overall" and r.rank_scope == "global" and r.rank and r.status == "confirmed"),
                     key=lambda r: r.edition)
@@ -567,7 +570,8 @@ def _headline_readiness(store: Store) -> Optional[Headline]:
         return None
     latest = ranked[-1]
     earlier = [r for r in ranked if r.edition < latest.edition]
-    base = dict(key="readiness", value=latest.rank, unit="rank", source=latest.sources[0], total=latest.countries_ranked)
+    base = dict(key="readiness", value=latest.rank, unit="rank", source=latest.sources[0],
+                total=latest.countries_ranked)
     if earlier and earlier[-1].countries_ranked == latest.countries_ranked:
         return Headline(**base, delta=earlier[-1].rank - latest.rank, delta_since=earlier[-1].edition,
                         note=("note.edition", (("index", latest.index_name), ("edition", latest.edition))))

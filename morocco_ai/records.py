@@ -8,13 +8,24 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Optional
 from urllib.parse import urlencode
 
 from .i18n import country_name, translator
 from .queries import alternative_value_text, data_updates, region_names, text_in, texts_in, value_text
-from .schema import (AdoptionStat, IndexScore, Institution, JazariInstitute, Localized, Milestone, PartialDate, Record,
-                     Region, Resolution, Source, Target)
+from .schema import (
+    AdoptionStat,
+    IndexScore,
+    Institution,
+    JazariInstitute,
+    Localized,
+    Milestone,
+    PartialDate,
+    Record,
+    Region,
+    Resolution,
+    Source,
+    Target,
+)
 from .store import Store
 
 RECORD_PARAM = "record"
@@ -67,7 +78,7 @@ def record_title(record: Record, lang: str) -> str:
     return record.id
 
 
-def _date(record: Record) -> tuple[Optional[PartialDate], Optional[PartialDate]]:
+def _date(record: Record) -> tuple[PartialDate | None, PartialDate | None]:
     if isinstance(record, AdoptionStat):
         return record.period, None
     return getattr(record, "date", None), getattr(record, "end_date", None)
@@ -133,7 +144,7 @@ def _facts(record: Record, store: Store, lang: str) -> list[tuple[str, str]]:
     return facts
 
 
-def record_card(store: Store, record_id: str, lang: str, as_of: Optional[dt.date] = None) -> Optional[RecordCard]:
+def record_card(store: Store, record_id: str, lang: str, as_of: dt.date | None = None) -> RecordCard | None:
     """The card of ``record_id`` in ``lang``, or None when no readable dataset holds it."""
     found = store.find(record_id)
     if found is None:

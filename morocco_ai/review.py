@@ -7,8 +7,8 @@ happened, or it has not; either way the status must change. Nothing here imports
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from pydantic import BaseModel
 

@@ -11,7 +11,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Any, ClassVar, Literal, Optional
+from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, field_validator, model_validator
 from pydantic_core import core_schema
@@ -31,8 +31,8 @@ class PartialDate:
     """A date known to the year, the month or the day: the precision a source gives, never more."""
 
     year: int
-    month: Optional[int] = None
-    day: Optional[int] = None
+    month: int | None = None
+    day: int | None = None
 
     def __post_init__(self) -> None:
         if self.day is not None and self.month is None:
@@ -43,7 +43,7 @@ class PartialDate:
             dt.date(self.year, self.month, self.day)  # raises ValueError on 2024-02-30
 
     @classmethod
-    def parse(cls, value: Any) -> "PartialDate":
+    def parse(cls, value: Any) -> PartialDate:
         if isinstance(value, PartialDate):
             return value
         if isinstance(value, dt.datetime):
@@ -84,7 +84,7 @@ class PartialDate:
     def sort_key(self) -> tuple[int, int, int]:
         return (self.year, self.month or 0, self.day or 0)
 
-    def __lt__(self, other: "PartialDate") -> bool:
+    def __lt__(self, other: PartialDate) -> bool:
         return self.sort_key() < other.sort_key()
 
     def __str__(self) -> str:
@@ -115,22 +115,22 @@ class Strict(BaseModel):
 class Source(Strict):
     publisher: str
     title: str = Field(description="the page's real headline, in its own language; a description only with title_note")
-    title_note: Optional[str] = Field(default=None, description=(
+    title_note: str | None = Field(default=None, description=(
         "why the headline could not be recorded (e.g. the stored copy shows none): then title describes the page"))
-    url: Optional[str] = None
-    published: Optional[PartialDate] = None
-    accessed: Optional[PartialDate] = None
-    quote: Optional[str] = Field(default=None, max_length=400)
+    url: str | None = None
+    published: PartialDate | None = None
+    accessed: PartialDate | None = None
+    quote: str | None = Field(default=None, max_length=400)
 
     @field_validator("url")
     @classmethod
-    def _http_only(cls, url: Optional[str]) -> Optional[str]:
+    def _http_only(cls, url: str | None) -> str | None:
         if url is not None and not re.match(r"^https?://[^\s/]+\.[^\s]+$", url):
             raise ValueError(f"must be an http(s) link, got {url[:80]!r}")
         return url
 
     @property
-    def date(self) -> Optional[PartialDate]:
+    def date(self) -> PartialDate | None:
         return self.published or self.accessed
 
     @field_validator("title")
@@ -159,7 +159,7 @@ class Localized(Strict):
     en: str
     fr: str
     ar: str
-    ar_source: Optional[Source] = None
+    ar_source: Source | None = None
 
     def get(self, lang: str) -> tuple[str, str]:
         """The text in ``lang`` and the language it is really in (French stands in for an unknown language)."""
@@ -200,7 +200,7 @@ class Record(Strict):
     DATE_IS_WHEN_IT_HAPPENS: ClassVar[bool] = False
 
     @model_validator(mode="after")
-    def _checkable(self) -> "Record":
+    def _checkable(self) -> Record:
         if not any(source.is_complete for source in self.sources):
             raise ValueError("sources: at least one source needs an http(s) url and a date (published or accessed)")
         fields = set(type(self).model_fields) - NOT_ALTERNABLE
@@ -216,7 +216,7 @@ class Record(Strict):
         return self.status in self.FUTURE_STATUSES
 
     @property
-    def due(self) -> Optional[PartialDate]:
+    def due(self) -> PartialDate | None:
         """When the thing the record describes happens (its end date where it has one); None when undated."""
         return getattr(self, "end_date", None) or getattr(self, "date", None)
 
@@ -236,15 +236,15 @@ class Milestone(Record):
     DATE_IS_WHEN_IT_HAPPENS: ClassVar[bool] = True
 
     date: PartialDate
-    end_date: Optional[PartialDate] = None
+    end_date: PartialDate | None = None
     track: Track
     region: RegionRef
-    city: Optional[Localized] = None
+    city: Localized | None = None
     title: Localized
-    description: Optional[Localized] = None
+    description: Localized | None = None
 
     @model_validator(mode="after")
-    def _ordered(self) -> "Milestone":
+    def _ordered(self) -> Milestone:
         if self.end_date and self.end_date < self.date:
             raise ValueError("end_date: before date")
         return self
@@ -260,21 +260,21 @@ MoroccoRole = Literal[
 
 class Resolution(Record):
     kind: ResolutionKind
-    symbol: Optional[str] = None
-    draft_symbol: Optional[str] = None
+    symbol: str | None = None
+    draft_symbol: str | None = None
     title: Localized
-    date: Optional[PartialDate] = None
+    date: PartialDate | None = None
     body: Localized = Field(description="the forum, e.g. UN General Assembly")
-    adoption: Optional[Adoption] = None
-    cosponsors: Optional[int] = Field(default=None, ge=0)
+    adoption: Adoption | None = None
+    cosponsors: int | None = Field(default=None, ge=0)
     morocco_role: list[MoroccoRole] = Field(min_length=1)
     region: RegionRef = "international"
-    description: Optional[Localized] = None
+    description: Localized | None = None
 
     DATE_IS_WHEN_IT_HAPPENS: ClassVar[bool] = True
 
     @model_validator(mode="after")
-    def _dated_unless_planned(self) -> "Resolution":
+    def _dated_unless_planned(self) -> Resolution:
         if self.date is None and not self.is_future and self.status != "unconfirmed":
             raise ValueError("date: required unless the status is planned, announced or unconfirmed")
         return self
@@ -294,12 +294,12 @@ class Institution(Record):
     kind: InstitutionKind
     name: Localized
     status: InstitutionStatus = "operational"  # type: ignore[assignment]
-    date: Optional[PartialDate] = None
+    date: PartialDate | None = None
     region: RegionRef
-    city: Optional[Localized] = None
+    city: Localized | None = None
     themes: list[Localized] = Field(default_factory=list)
     partners: list[Localized] = Field(default_factory=list)
-    description: Optional[Localized] = None
+    description: Localized | None = None
 
     FUTURE_STATUSES: ClassVar[frozenset[str]] = frozenset({"announced", "planned", "in_preparation"})
 
@@ -313,11 +313,11 @@ class JazariInstitute(Record):
     region: RegionCode
     name: Localized
     status: JazariStatus  # type: ignore[assignment]
-    date: Optional[PartialDate] = None
-    city: Optional[Localized] = None
+    date: PartialDate | None = None
+    city: Localized | None = None
     themes: list[Localized] = Field(default_factory=list)
     partners: list[Localized] = Field(default_factory=list)
-    description: Optional[Localized] = None
+    description: Localized | None = None
 
     FUTURE_STATUSES: ClassVar[frozenset[str]] = frozenset({"planned"})
 
@@ -333,9 +333,9 @@ class AdoptionStat(Record):
     value: float
     unit: Unit
     period: PartialDate = Field(description="when the figure was measured, at the precision given")
-    survey: Optional[Localized] = None
-    sample_size: Optional[int] = Field(default=None, gt=0)
-    note: Optional[Localized] = Field(default=None, description="what a reader must know to read the figure")
+    survey: Localized | None = None
+    sample_size: int | None = Field(default=None, gt=0)
+    note: Localized | None = Field(default=None, description="what a reader must know to read the figure")
 
 
 RankScope = Literal["global", "africa", "mena", "north_africa", "arab"]
@@ -347,23 +347,23 @@ class IndexScore(Record):
     edition: int = Field(ge=2000, le=2100)
     country: str = Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2")
     pillar: str = "overall"
-    score: Optional[float] = None
-    score_max: Optional[float] = Field(default=None, gt=0)
-    rank: Optional[int] = Field(default=None, ge=1)
+    score: float | None = None
+    score_max: float | None = Field(default=None, gt=0)
+    rank: int | None = Field(default=None, ge=1)
     rank_scope: RankScope = "global"
-    countries_ranked: Optional[int] = Field(default=None, ge=1)
-    note: Optional[Localized] = Field(default=None, description="what a reader must know about the figure")
+    countries_ranked: int | None = Field(default=None, ge=1)
+    note: Localized | None = Field(default=None, description="what a reader must know about the figure")
     method_change: bool = Field(default=False, description=(
         "the note says that this edition changed the index's scale or method: the chart marks the edition"))
 
     @model_validator(mode="after")
-    def _method_change_is_said(self) -> "IndexScore":
+    def _method_change_is_said(self) -> IndexScore:
         if self.method_change and self.note is None:
             raise ValueError("note: method_change needs a note saying what changed")
         return self
 
     @model_validator(mode="after")
-    def _rank_has_denominator(self) -> "IndexScore":
+    def _rank_has_denominator(self) -> IndexScore:
         if self.rank is not None and self.rank_scope == "global" and self.countries_ranked is None:
             raise ValueError("countries_ranked: a global rank needs the number of countries ranked")
         if self.rank and self.countries_ranked and self.rank > self.countries_ranked:
@@ -376,14 +376,14 @@ class IndexScore(Record):
 class TargetPoint(Strict):
     value: float
     date: PartialDate
-    start: Optional[PartialDate] = Field(default=None, description="start of the period a budget covers")
-    unit: Optional[str] = Field(default=None, pattern=r"^[a-z0-9_]+$", description=(
+    start: PartialDate | None = Field(default=None, description="start of the period a budget covers")
+    unit: str | None = Field(default=None, pattern=r"^[a-z0-9_]+$", description=(
         "the unit the source states the value in, where it is not the target's: shown as published, never converted"))
 
 
 class LatestValue(TargetPoint):
     sources: list[Source] = Field(min_length=1)
-    note: Optional[Localized] = None
+    note: Localized | None = None
 
 
 class Target(Record):
@@ -391,16 +391,16 @@ class Target(Record):
     kind: Literal["target", "budget"] = "target"
     indicator: Localized
     unit: str = Field(pattern=r"^[a-z0-9_]+$")
-    baseline: Optional[TargetPoint] = None
+    baseline: TargetPoint | None = None
     target: TargetPoint
-    latest: Optional[LatestValue] = None
-    latest_checked: Optional[PartialDate] = Field(
+    latest: LatestValue | None = None
+    latest_checked: PartialDate | None = Field(
         default=None, description="when sources were last searched for a value, where none was published")
-    latest_note: Optional[Localized] = Field(default=None, description="with latest_checked: what was looked for")
-    description: Optional[Localized] = None
+    latest_note: Localized | None = Field(default=None, description="with latest_checked: what was looked for")
+    description: Localized | None = None
 
     @model_validator(mode="after")
-    def _progress_known(self) -> "Target":
+    def _progress_known(self) -> Target:
         if self.latest is None and self.latest_checked is None:
             raise ValueError("latest: a target needs its latest published value, or latest_checked with a note")
         if self.latest is not None and self.latest_checked is not None:

@@ -14,8 +14,8 @@ import functools
 import itertools
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator, Optional
 
 from .i18n import LANGUAGES, country_name
 from .records import record_title
@@ -115,7 +115,7 @@ def _matched_spans(text: str, terms: tuple[str, ...]) -> list[tuple[int, int]]:
     return merged
 
 
-def marked(text: str, terms: tuple[str, ...], radius: Optional[int] = None) -> tuple[Segment, ...]:
+def marked(text: str, terms: tuple[str, ...], radius: int | None = None) -> tuple[Segment, ...]:
     """``text`` cut into segments, the searched words marked; with ``radius``, only the part around the first
     match ('…' where cut)."""
     spans = _matched_spans(text, terms)
@@ -209,7 +209,7 @@ class SearchIndex:
         return found
 
     @classmethod
-    def build(cls, store: Store) -> "SearchIndex":
+    def build(cls, store: Store) -> SearchIndex:
         entries = []
         regions_file = store.datasets.get("regions")
         regions = {r.code: r for r in regions_file.records} if regions_file and not regions_file.broken else {}
@@ -222,7 +222,7 @@ class SearchIndex:
                                      {lang: normalize(record_title(record, lang)) for lang in LANGUAGES}))
         return cls(tuple(entries))
 
-    def search(self, query: str, lang: str) -> "Results":
+    def search(self, query: str, lang: str) -> Results:
         """The records holding every word of ``query``, grouped by dataset (in the package's order), most words
         in the title in ``lang`` first. When no record holds every word, those holding the most of them (the
         results say so: a reader searching 'Jazari Oujda' learns there is no Jazari institute in Oujda, and sees
@@ -278,7 +278,7 @@ class Results:
     def count(self) -> int:
         return sum(len(matches) for matches in self.groups.values())
 
-    def hits(self, dataset: str, limit: Optional[int] = None) -> list[Hit]:
+    def hits(self, dataset: str, limit: int | None = None) -> list[Hit]:
         """The first ``limit`` matches of a dataset, as shown."""
         return [match.hit(self.terms, self.lang) for match in self.groups.get(dataset, [])[:limit]]
 

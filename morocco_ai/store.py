@@ -18,10 +18,11 @@ import functools
 import os
 import threading
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Mapping, Optional
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -65,9 +66,9 @@ class Dataset:
     records: tuple[Record, ...] = ()
     rows_read: int = 0
     problems: tuple[Problem, ...] = ()
-    broken: Optional[str] = None  # why the file could not be read at all
+    broken: str | None = None  # why the file could not be read at all
     translations: Mapping[str, str] = field(default_factory=dict)  # title_fr, description_ar... from the descriptor
-    held: Optional[Holdback] = None  # the file's latest read failed: records and problems are the last valid read's
+    held: Holdback | None = None  # the file's latest read failed: records and problems are the last valid read's
 
     def text(self, name: str, lang: str) -> str:
         """The dataset's ``title`` or ``description`` in ``lang`` (the descriptor's English where it has none)."""
@@ -111,7 +112,7 @@ class Store:
     def records(self, name: str) -> tuple[Record, ...]:
         return self.dataset(name).records
 
-    def find(self, record_id: str) -> Optional[tuple[str, Record]]:
+    def find(self, record_id: str) -> tuple[str, Record] | None:
         """The dataset name and the record with this id (None when no readable dataset holds it)."""
         return self._by_id.get(record_id)
 
@@ -269,7 +270,7 @@ def _is_worse(new: Dataset, served: Dataset) -> bool:
     return bool(new.broken) or not set(new.problems) <= set(served.problems)
 
 
-def _keep_last_valid(served: Optional[Dataset], new: Dataset, now: dt.datetime) -> Dataset:
+def _keep_last_valid(served: Dataset | None, new: Dataset, now: dt.datetime) -> Dataset:
     if served is None or served.broken or served.model != new.model or not _is_worse(new, served):
         return new
     since = served.held.since if served.held else now
@@ -277,7 +278,7 @@ def _keep_last_valid(served: Optional[Dataset], new: Dataset, now: dt.datetime) 
                    held=Holdback(file=new.path, since=since, problems=new.problems))
 
 
-def reload_store(data_dir: Path | str, served: Optional[Store], now: Optional[dt.datetime] = None) -> Store:
+def reload_store(data_dir: Path | str, served: Store | None, now: dt.datetime | None = None) -> Store:
     """Read the data folder again after a change, ``served`` being the store readers see (None on a fresh
     server: then exactly ``load_store``). Each dataset whose new read is worse keeps its last valid version, with
     the file's problems and the time they were first detected (``now``); a descriptor that cannot be read keeps
@@ -285,7 +286,7 @@ def reload_store(data_dir: Path | str, served: Optional[Store], now: Optional[dt
     data_dir = Path(data_dir)
     if served is None:
         return load_store(data_dir)
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     try:
         package, checked = _read_descriptor(data_dir)
     except ValueError as exc:

@@ -17,7 +17,8 @@ from .store import data_dir_from_env, load_store
 
 def _parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m morocco_ai.validate", description=__doc__.split("\n\n")[1])
-    parser.add_argument("data_dir", nargs="?", type=Path, help="the data folder (default: $MOROCCO_AI_DATA_DIR or data/)")
+    parser.add_argument("data_dir", nargs="?", type=Path,
+                        help="the data folder (default: $MOROCCO_AI_DATA_DIR or data/)")
     parser.add_argument("--strict", action="store_true", help="exit non-zero when a record needs review")
     parser.add_argument("--as-of", type=dt.date.fromisoformat, default=None, metavar="YYYY-MM-DD",
                         help="the day against which dates are judged stale (default: today)")

@@ -3,6 +3,7 @@ from components.session_start import chart_renderer_warmup, hand_deep_link_to_ro
 hand_deep_link_to_router()  # first: a first visit straight to this page goes to the router before the imports below
 
 import streamlit as st  # noqa: E402
+
 from components.briefing_button import briefing_buttons  # noqa: E402
 from components.diplomacy_views import activity_chart, resolutions_table  # noqa: E402
 from components.page_context import page_context  # noqa: E402

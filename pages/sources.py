@@ -3,9 +3,17 @@ from components.session_start import chart_renderer_warmup, hand_deep_link_to_ro
 hand_deep_link_to_router()  # first: a first visit straight to this page goes to the router before the imports below
 
 import streamlit as st  # noqa: E402
+
 from components.briefing_button import briefing_buttons  # noqa: E402
 from components.catalogue_views import (  # noqa: E402
-    arabic_texts, catalogue, data_problems, disagreements, methodology, needs_review, source_list)
+    arabic_texts,
+    catalogue,
+    data_problems,
+    disagreements,
+    methodology,
+    needs_review,
+    source_list,
+)
 from components.page_context import page_context  # noqa: E402
 
 ctx = page_context()

@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script from the repository root
 
 from morocco_ai.geo import EMPTY_TOPOLOGY, TOPOLOGY_FILES  # noqa: E402
+
 OUT = ROOT / "data" / "geo" / "regions.geojson"
 
 WGS84_E = 0.0818191908426  # first eccentricity of the WGS84 ellipsoid

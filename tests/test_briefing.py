@@ -18,7 +18,7 @@ from morocco_ai.store import DEFAULT_DATA_DIR, load_store
 from .test_app import ROOT
 
 STORE = load_store(DEFAULT_DATA_DIR)
-GENERATED = dt.datetime(2026, 11, 25, 9, 30, tzinfo=dt.timezone.utc)
+GENERATED = dt.datetime(2026, 11, 25, 9, 30, tzinfo=dt.UTC)
 VOID = {"meta", "br", "img", "input", "link", "hr", "col", "area", "base", "source", "wbr", "path", "rect"}
 
 
@@ -80,7 +80,8 @@ def test_briefing_holds_every_figure_of_the_view():
     years = (2017, 2030)
     expected = {
         "overview": 1, "regions": 1, "timeline": 1, "diplomacy": 1,
-        "adoption": 1 + len(figures.adoption_series_names(STORE, years, "en")) + len(figures.index_names(STORE, years, "en")),
+        "adoption": (1 + len(figures.adoption_series_names(STORE, years, "en"))
+                     + len(figures.index_names(STORE, years, "en"))),
         "strategy": sum(not figures.progress_rows(STORE, p, "en").empty for p in figures.programmes(STORE, "en")),
         "sources": 0,
     }

@@ -7,10 +7,15 @@ import json
 import plotly.graph_objects as go
 import pytest
 
-from components.charts import (build_activity_chart, build_grouped_bars, build_index_lines, build_target_progress,
-                               build_timeline)
-from components.palette import DARK, LIGHT
+from components.charts import (
+    build_activity_chart,
+    build_grouped_bars,
+    build_index_lines,
+    build_target_progress,
+    build_timeline,
+)
 from components.figures import region_measure_rows
+from components.palette import DARK, LIGHT
 from components.region_map import OFFLINE_STYLE, build_region_map
 from morocco_ai import queries
 from morocco_ai.filters import Filters
@@ -19,7 +24,6 @@ from morocco_ai.i18n import translator
 from morocco_ai.store import load_store
 
 from .conftest import VALID_FIXTURE
-
 
 EN, FR, AR = translator("en"), translator("fr"), translator("ar")
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 import yaml
@@ -20,7 +20,8 @@ def read(data_dir: Path) -> dict:
     return yaml.safe_load((data_dir / "datapackage.yaml").read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("data_dir", [DEFAULT_DATA_DIR, ROOT / "tests/fixtures/valid", ROOT / "tests/fixtures/injection"],
+@pytest.mark.parametrize("data_dir",
+                         [DEFAULT_DATA_DIR, ROOT / "tests/fixtures/valid", ROOT / "tests/fixtures/injection"],
                          ids=["data", "valid-fixture", "injection-fixture"])
 def test_the_descriptors_validate(data_dir):
     package = DataPackage.model_validate(read(data_dir), context={"data_dir": data_dir})
@@ -106,7 +107,8 @@ def test_a_resource_without_a_file_stays_declared_and_its_dataset_reports_the_mi
     store = load_store(fixture_dir)
     assert store.datasets["indices"].broken == "file not found"
     lines = [str(p) for p in store.problems]
-    assert "datapackage.yaml: record resources #7 (indices): field path: no file indices.yaml in the data folder" in lines
+    assert ("datapackage.yaml: record resources #7 (indices): field path: "
+            "no file indices.yaml in the data folder") in lines
     assert "indices.yaml: record (file): field (file): file not found" in lines
 
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from morocco_ai.plan import Verdict
-from morocco_ai.queries import MAP_MEASURES as MEASURES
 from morocco_ai import schema
 from morocco_ai.i18n import LANGUAGES, catalogue, format_number, format_partial_date, format_percent, pick_language
+from morocco_ai.plan import Verdict
+from morocco_ai.queries import MAP_MEASURES as MEASURES
 from morocco_ai.store import DEFAULT_DATA_DIR, load_store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,7 +54,8 @@ def test_every_language_has_every_key_with_the_same_fields():
     english = catalogue("en")
     for lang in LANGUAGES:
         texts = catalogue(lang)
-        assert set(texts) == set(english), f"{lang}: missing {set(english) - set(texts)}, extra {set(texts) - set(english)}"
+        assert set(texts) == set(english), (
+            f"{lang}: missing {set(english) - set(texts)}, extra {set(texts) - set(english)}")
         for key, text in texts.items():
             assert text.strip(), f"{lang}:{key} is empty"
             assert _fields(text) == _fields(english[key]), f"{lang}:{key} has other {{fields}} than English"

@@ -18,7 +18,8 @@ def _target(baseline=None, latest=None, target=(100, "2030"), unit="jobs") -> Ta
     data = {"id": "tg-test", "programme": "test", "indicator": {"en": "x", "fr": "x", "ar": "x"}, "unit": unit,
             "target": {"value": target[0], "date": target[1]}, "status": "confirmed", "sources": [SOURCE]}
     if baseline:
-        data["baseline"] = {"value": baseline[0], "date": baseline[1], **({"unit": baseline[2]} if len(baseline) > 2 else {})}
+        data["baseline"] = {"value": baseline[0], "date": baseline[1],
+                            **({"unit": baseline[2]} if len(baseline) > 2 else {})}
     if latest:
         data["latest"] = {"value": latest[0], "date": latest[1], "sources": [SOURCE]}
     else:

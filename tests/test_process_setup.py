@@ -1,4 +1,5 @@
-"""Process tuning: standard settings, applied in one place (app.py → components.process_setup, .streamlit/config.toml)."""
+"""Process tuning: standard settings, applied in one place
+(app.py → components.process_setup, .streamlit/config.toml)."""
 
 from __future__ import annotations
 

@@ -111,7 +111,8 @@ def test_a_views_sources_are_its_rows_sources_each_once():
 def test_a_citation_names_the_view_the_release_the_url_with_filters_and_the_sources():
     from morocco_ai.records import citation, view_sources, view_url
 
-    url = view_url("https://dash.example.org/base/", "timeline", {"region": "04,06", "years": "2021-2025", "lang": "fr"})
+    url = view_url("https://dash.example.org/base/", "timeline",
+                   {"region": "04,06", "years": "2021-2025", "lang": "fr"})
     assert url == "https://dash.example.org/base/timeline?region=04,06&years=2021-2025&lang=fr"
     text = citation(STORE, "Chronologie", url, view_sources(STORE, ["ms-2017-um6p-inaugurated"]), "fr")
     assert text.startswith("Tableau de bord de la stratégie marocaine de l'IA, « Chronologie », données publiées le "

@@ -76,8 +76,8 @@ def test_region_reference_is_an_hcp_code_or_a_scope():
 
 
 def test_global_rank_needs_its_denominator():
-    base = {"id": "ix", "index": "gairi", "index_name": {"en": "G", "fr": "G", "ar": "م"}, "edition": 2023, "country": "MA", "rank": 88,
-            "sources": [SOURCE]}
+    base = {"id": "ix", "index": "gairi", "index_name": {"en": "G", "fr": "G", "ar": "م"}, "edition": 2023,
+            "country": "MA", "rank": 88, "sources": [SOURCE]}
     with pytest.raises(ValidationError, match="countries_ranked"):
         IndexScore.model_validate(base)
     assert IndexScore.model_validate({**base, "countries_ranked": 193}).rank == 88
@@ -85,7 +85,8 @@ def test_global_rank_needs_its_denominator():
 
 
 def test_undated_resolution_only_when_planned():
-    base = {"id": "res-x", "kind": "resolution", "title": {"en": "R", "fr": "R", "ar": "ق"}, "body": {"en": "UNGA", "fr": "AGNU", "ar": "الجمعية العامة"},
+    base = {"id": "res-x", "kind": "resolution", "title": {"en": "R", "fr": "R", "ar": "ق"},
+            "body": {"en": "UNGA", "fr": "AGNU", "ar": "الجمعية العامة"},
             "morocco_role": ["drafter"], "sources": [SOURCE]}
     with pytest.raises(ValidationError, match="date"):
         Resolution.model_validate(base)

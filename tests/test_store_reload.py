@@ -14,7 +14,7 @@ from morocco_ai.store import DatasetUnavailable, get_store, load_store, reload_s
 
 from .test_app import run_app, texts
 
-FIRST_SEEN = dt.datetime(2026, 12, 2, 14, 3, tzinfo=dt.timezone.utc)
+FIRST_SEEN = dt.datetime(2026, 12, 2, 14, 3, tzinfo=dt.UTC)
 LATER = FIRST_SEEN + dt.timedelta(hours=2)
 IDS = ["ms-fixture-regional", "ms-fixture-national", "ms-fixture-future"]
 
@@ -144,7 +144,7 @@ def test_the_sources_page_names_a_held_file_and_since_when(fixture_dir, monkeypa
     assert not at.exception
     notices = [w.value.replace("\\", "") for w in at.warning if "last valid version" in w.value]
     assert len(notices) == 1, [w.value for w in at.warning]
-    since = get_store().held[0].since.astimezone(dt.timezone.utc)
+    since = get_store().held[0].since.astimezone(dt.UTC)
     when = f"since {format_partial_date(since.date().isoformat(), 'en')} at {since:%H:%M} UTC"
     assert "milestones.yaml" in notices[0] and when in notices[0], notices[0]
     assert "Record ms-fixture-national, field date: '2021-02-30' is not a real date" in notices[0]

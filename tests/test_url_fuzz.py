@@ -33,7 +33,8 @@ garbage = st.one_of(any_text, huge, numbers, st.sampled_from(["", " ", ",", "nul
                                                               "0x04", "04%2C06", "\x00", "１２", "٤", "²"]))
 
 valid_regions = st.lists(st.sampled_from(REGION_CODES), min_size=1, max_size=5).map(",".join)
-unknown_regions = st.builds(lambda good, bad: ",".join(good + [bad]), st.lists(st.sampled_from(REGION_CODES), max_size=3),
+unknown_regions = st.builds(lambda good, bad: ",".join(good + [bad]),
+                            st.lists(st.sampled_from(REGION_CODES), max_size=3),
                             st.one_of(st.integers(min_value=13, max_value=10**6).map(str),
                                       st.text(min_size=1, max_size=10).filter(
                                           lambda s: s.strip() and "," not in s
@@ -67,7 +68,8 @@ other_keys = st.text(min_size=1, max_size=15).filter(lambda k: k not in ("region
 def query_strings(draw):
     """{key: value or [values]} with the label of the region and years values the app will use (the last one)."""
     params, labels = {}, {}
-    for key, values in (("region", region_values), ("years", years_values), ("lang", lang_values.map(lambda v: (v, None))),
+    for key, values in (("region", region_values), ("years", years_values),
+                        ("lang", lang_values.map(lambda v: (v, None))),
                         ("peers", peers_values), ("q", any_text.map(lambda v: (v, None)))):
         if draw(st.booleans()):
             repeated = draw(st.lists(values, min_size=1, max_size=3))
@@ -121,8 +123,10 @@ def test_any_query_string_is_safe_on_every_page(page, query):
     ({"region": ["99", "04"]}, False),
     ({"years": "9" * 5000}, True),                        # longer than any int Python parses by default
     ({"region": "04," * 2000}, True),                     # a huge list of valid codes
-    ({"years": "2020-2026", "Years": "1900", "REGION": "13", "lang": ["ar", "de"]}, True),  # keys are exact; "de": a notice
-    ({"region": "\u202e40", "years": "\uff12\uff10\uff12\uff10-\uff12\uff10\uff12\uff16"}, True),  # RLO, full-width digits
+    # keys are exact; "de": a notice
+    ({"years": "2020-2026", "Years": "1900", "REGION": "13", "lang": ["ar", "de"]}, True),
+    # RLO, full-width digits
+    ({"region": "\u202e40", "years": "\uff12\uff10\uff12\uff10-\uff12\uff10\uff12\uff16"}, True),
     ({"region": "<script>alert(1)</script>", "years": "![x](http://evil.example/p.png)"}, True),
 ])
 def test_examples_worth_keeping(params, notice):

@@ -46,7 +46,9 @@ CASES = {
     "wrong type": (lambda d: write_indices(d, {"extra": "score_max: lots"}),
                    ["indices.yaml", "record ix-a", "field score_max"]),
     "missing required field": (lambda d: (d / "indices.yaml").write_text(
-        (Path(d) / "indices.yaml").read_text().replace("  index_name: {en: Fixture Index, fr: Indice de test, ar: مؤشر تجريبي}\n", ""), encoding="utf-8"),
+        (Path(d) / "indices.yaml").read_text().replace(
+            "  index_name: {en: Fixture Index, fr: Indice de test, ar: مؤشر تجريبي}\n", ""),
+        encoding="utf-8"),
         ["indices.yaml", "record ix-fixture-2023-ma", "field index_name", "Field required"]),
     "duplicate id": (lambda d: write_indices(d, {}, {}),
                      ["indices.yaml", "record ix-a", "field id", "duplicate id"]),
