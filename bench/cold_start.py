@@ -18,7 +18,19 @@ import sys
 import time
 from pathlib import Path
 
-from .common import print_lines, MAP_PAGES, Server, Target, fmt_ratio, median, print_table, ratio, spread, targets, verdict
+from .common import (
+    MAP_PAGES,
+    Server,
+    Target,
+    fmt_ratio,
+    median,
+    print_lines,
+    print_table,
+    ratio,
+    spread,
+    targets,
+    verdict,
+)
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -106,7 +106,7 @@ class Server:
         self.process: subprocess.Popen | None = None
         self.started_at = 0.0
 
-    def start(self, wait: bool = True, timeout: float = 90.0) -> "Server":
+    def start(self, wait: bool = True, timeout: float = 90.0) -> Server:
         self.started_at = time.perf_counter()
         self.process = subprocess.Popen(
             [PYTHON, "-m", "streamlit", "run", str(self.script), "--server.port", str(self.port),
@@ -132,7 +132,7 @@ class Server:
             self.process.kill()
             self.process.wait(timeout=5)
 
-    def __enter__(self) -> "Server":
+    def __enter__(self) -> Server:
         return self.start()
 
     def __exit__(self, *exc) -> None:

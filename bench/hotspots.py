@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> None:
         rows.append((cumulative, own, calls, f"{filename}:{line}({name})"))
     app_rows = sorted((r for r in rows if any(part in r[3] for part in APP_PARTS)), reverse=True)
     print("## the app's functions by cumulative time (ms per rerun, share of the rerun)\n")
-    for cumulative, own, calls, where in app_rows[:args.top]:
+    for cumulative, _own, calls, where in app_rows[:args.top]:
         print(f"{cumulative / args.reruns * 1000:8.1f} ms {cumulative / total:6.1%}  calls/rerun "
               f"{calls / args.reruns:7.1f}  {where.replace(str(APP_DIR) + '/', '')}")
     print("\n## every function by own time\n")

@@ -20,8 +20,18 @@ import random
 import sys
 import time
 
-from .common import (print_lines, Server, Target, fmt_ratio, median, percentile, print_table, ratio, spread, targets,
-                     verdict)
+from .common import (
+    Server,
+    Target,
+    fmt_ratio,
+    percentile,
+    print_lines,
+    print_table,
+    ratio,
+    spread,
+    targets,
+    verdict,
+)
 from .protocol import Session
 
 THROUGHPUT_LIMIT, LEVELS, CHANGES_PER_SESSION = 1.5, (1, 10, 25), 5

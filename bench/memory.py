@@ -17,9 +17,8 @@ import argparse
 import asyncio
 import random
 import sys
-import time
 
-from .common import print_lines, Server, Target, fmt_ratio, median, print_table, ratio, spread, targets, verdict
+from .common import Server, Target, fmt_ratio, median, print_lines, print_table, ratio, spread, targets, verdict
 from .protocol import Session
 
 OPEN_SESSIONS, CHURN_SESSIONS, CHURN_BATCH = 25, 50, 5

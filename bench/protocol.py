@@ -149,7 +149,7 @@ class Session:
                 raise RunError(f"no script_finished within {self.timeout} s")
             try:
                 raw = await asyncio.wait_for(self.ws.recv(), remaining)
-            except asyncio.TimeoutError as exc:
+            except TimeoutError as exc:
                 raise RunError(f"no script_finished within {self.timeout} s") from exc
             except Exception as exc:  # connection closed, protocol error
                 raise RunError(f"websocket: {exc!r}") from exc

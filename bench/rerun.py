@@ -18,8 +18,21 @@ import subprocess
 import sys
 import time
 
-from .common import (print_lines, APP_DIR, PYTHON, ROOT, Target, fmt_ratio, median, page_script, print_table, ratio, spread,
-                     targets, verdict)
+from .common import (
+    APP_DIR,
+    PYTHON,
+    ROOT,
+    Target,
+    fmt_ratio,
+    median,
+    page_script,
+    print_lines,
+    print_table,
+    ratio,
+    spread,
+    targets,
+    verdict,
+)
 
 REGION_CODES = [f"{i:02d}" for i in range(1, 13)]
 CATEGORIES = ["All", "alpha", "beta", "gamma", "delta"]

@@ -16,10 +16,21 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 
-from .common import print_lines, APP_DIR, ROOT, fmt_ratio, free_port, percentile, port_open, print_table, ratio, server_env, \
-    spread, wait_health
+from .common import (
+    APP_DIR,
+    ROOT,
+    fmt_ratio,
+    free_port,
+    percentile,
+    port_open,
+    print_lines,
+    print_table,
+    ratio,
+    server_env,
+    spread,
+    wait_health,
+)
 from .load import level, warm_up
 
 SCRIPT = ROOT / "scripts" / "serve_replicas.sh"
@@ -43,7 +54,7 @@ class Replicas:
                 return port
         raise RuntimeError("no free block of ports")
 
-    def start(self) -> "Replicas":
+    def start(self) -> Replicas:
         env = {**os.environ, **server_env(), "APP_DIR": str(APP_DIR)}
         self.process = subprocess.Popen(["bash", str(SCRIPT), str(self.n), str(self.port)], env=env,
                                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -64,7 +75,7 @@ class Replicas:
             except subprocess.TimeoutExpired:
                 self.process.kill()
 
-    def __enter__(self) -> "Replicas":
+    def __enter__(self) -> Replicas:
         return self.start()
 
     def __exit__(self, *exc) -> None:

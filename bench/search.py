@@ -23,12 +23,23 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from types import MappingProxyType
-from typing import Callable
 
-from .common import (APP_DIR, PYTHON, ROOT, fmt_ratio, median, page_script, print_lines, print_table, ratio, spread,
-                     verdict)
+from .common import (
+    APP_DIR,
+    PYTHON,
+    ROOT,
+    fmt_ratio,
+    median,
+    page_script,
+    print_lines,
+    print_table,
+    ratio,
+    spread,
+    verdict,
+)
 
 FACTOR = 10
 SEARCH_LIMIT = 0.5  # search at FACTOR× records ÷ a search page rerun
