@@ -1,7 +1,14 @@
-"""Browser fixtures: a Streamlit server on a free loopback port and Debian Chromium driven by Playwright.
+"""Browser fixtures: Streamlit servers on free loopback ports and Debian Chromium driven by Playwright.
 
 Never downloads a browser: Chromium must be /usr/bin/chromium (`apt-get install chromium`). Without it the
 browser tests are skipped locally and fail under CI=true.
+
+Under pytest-xdist (`-n 2 --dist loadgroup`, pytest.ini) every worker is a process of its own: the session fixtures
+(`chromium`, `app_url`) are made once per worker that needs them, each server on a port of its own (checked to be
+held by the server this fixture started, not by another worker's or another user's). Tests that share state on one
+server carry `pytest.mark.xdist_group(...)` so that they run on one worker.
+
+Waits are conditions (the page's own state), never fixed sleeps: `wait_for_app`, `wait_for_map`, `settle`.
 """
 
 from __future__ import annotations
@@ -24,6 +31,8 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
+DESKTOP = {"width": 1400, "height": 1000}
+PHONE = {"width": 390, "height": 844}
 
 
 def _free_port() -> int:
@@ -32,27 +41,54 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(data_dir: Path | None = None, timeout: float = 90.0) -> tuple[subprocess.Popen, str]:
-    port = _free_port()
+def _listener_pid_matches(port: int, pid: int) -> bool:
+    """Whether the socket listening on 127.0.0.1:``port`` belongs to process ``pid`` (Linux /proc; True elsewhere).
+
+    Two workers can draw the same free port before either server binds it: the second server then exits, but its
+    health check would have been answered by the first one's server."""
+    table = Path("/proc/net/tcp")
+    if not table.exists():
+        return True
+    inodes = set()
+    for line in table.read_text().splitlines()[1:]:
+        fields = line.split()
+        if len(fields) > 9 and fields[3] == "0A" and int(fields[1].split(":")[1], 16) == port:
+            inodes.add(fields[9])
+    try:
+        links = [os.readlink(f"/proc/{pid}/fd/{fd}") for fd in os.listdir(f"/proc/{pid}/fd")]
+    except OSError:
+        return False
+    return any(f"socket:[{inode}]" in links for inode in inodes)
+
+
+def start_server(data_dir: Path | None = None, timeout: float = 90.0, attempts: int = 3,
+                 ) -> tuple[subprocess.Popen, str]:
+    """Start `streamlit run app.py` on a free loopback port; return when its health path answers (bounded)."""
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     if data_dir:
         env["MOROCCO_AI_DATA_DIR"] = str(data_dir)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.address",
-         "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return process, url
-        except OSError:
-            time.sleep(0.3)
-    process.terminate()
-    raise RuntimeError(f"streamlit did not answer on {url} within {timeout} s")
+    for _ in range(attempts):
+        port = _free_port()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.address",
+             "127.0.0.1", "--server.headless", "true"],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and process.poll() is None:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                    if response.status == 200 and _listener_pid_matches(port, process.pid):
+                        return process, url
+            except OSError:
+                pass
+            try:
+                process.wait(timeout=0.3)  # the poll's pause: returns at once if the server exits (port taken)
+            except subprocess.TimeoutExpired:
+                pass
+        stop_server(process)
+    raise RuntimeError(f"streamlit did not answer on a port of its own within {attempts} x {timeout} s")
 
 
 def stop_server(process: subprocess.Popen) -> None:
@@ -61,10 +97,12 @@ def stop_server(process: subprocess.Popen) -> None:
         process.wait(timeout=15)
     except subprocess.TimeoutExpired:
         process.kill()
+        process.wait(timeout=15)
 
 
 @pytest.fixture(scope="session")
 def app_url():
+    """The app on the bundled data: one server per xdist worker that needs it, shared by that worker's tests."""
     process, url = start_server()
     yield url
     stop_server(process)
@@ -85,41 +123,106 @@ def chromium():
         browser.close()
 
 
+def outside_localhost(urls) -> list[str]:
+    return [url for url in urls if urlparse(url).scheme in ("http", "https", "ws", "wss")
+            and urlparse(url).hostname not in LOCAL_HOSTS]
+
+
 class RequestLog(list):
     def outside_localhost(self) -> list[str]:
-        return [url for url in self if urlparse(url).scheme in ("http", "https", "ws", "wss")
-                and urlparse(url).hostname not in LOCAL_HOSTS]
+        return outside_localhost(self)
+
+
+def new_page(chromium, *, color_scheme: str = "light", viewport: dict | None = None, **options):
+    """A page in a fresh browser context; every request of the context (workers included) and every websocket is
+    recorded in `page.requests`. Close it with `page.context.close()`."""
+    context = chromium.new_context(viewport=viewport or DESKTOP, color_scheme=color_scheme, **options)
+    page = context.new_page()
+    page.requests = RequestLog()
+    context.on("request", lambda req: page.requests.append(req.url))
+    page.on("websocket", lambda ws: page.requests.append(ws.url))
+    return page
 
 
 @pytest.fixture
 def page(chromium, request):
-    """A fresh browser context; every request it makes is recorded in `page.requests`."""
-    color_scheme = getattr(request, "param", "light")
-    context = chromium.new_context(viewport={"width": 1400, "height": 1000}, color_scheme=color_scheme)
-    page = context.new_page()
-    page.requests = RequestLog()
-    page.on("request", lambda req: page.requests.append(req.url))
-    page.on("websocket", lambda ws: page.requests.append(ws.url))
+    """A fresh browser context (light unless parametrized indirectly with "dark"); requests in `page.requests`."""
+    page = new_page(chromium, color_scheme=getattr(request, "param", "light"))
     yield page
-    context.close()
+    page.context.close()
+
+
+# The sidebar's language picker is drawn by app.py before the page runs, yet the browser can draw the page's title
+# a second before it (measured on /strategy): wait for both, unless an error stopped the app.
+APP_DRAWN = """() => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  const alert = main && main.querySelector('[data-testid="stAlert"]');
+  const error = main && main.querySelector('[data-testid="stAlertContentError"], [data-testid="stException"]');
+  const sidebar = document.querySelector('[data-testid="stSidebar"] [data-testid="stSelectbox"]');
+  return !document.querySelector('[data-testid="stStatusWidget"]')
+    && !!main && !!(main.querySelector('[data-testid="stHeading"], h1') || alert)
+    && !!(sidebar || error)
+    && (location.pathname.replace(/\\/+$/, '') !== '' || !!alert);
+}"""
 
 
 def wait_for_app(page, timeout: float = 60_000) -> None:
-    """Wait until the script run has finished (no running indicator) and the main block is drawn: a heading or an
-    error in the main area, and not the address "/" (it hands over to /overview) unless an error stopped the app."""
+    """Wait until the script run has finished (no running indicator) and the page is drawn: a heading or an alert in
+    the main area, the sidebar's language picker (or an error), and not the address "/" (it hands over to
+    /overview) unless an alert stopped the app there."""
     page.wait_for_selector('[data-testid="stMain"]', timeout=timeout)
-    page.wait_for_function(
-        "() => { const main = document.querySelector('[data-testid=\"stMain\"]');"
-        " const error = main && main.querySelector('[data-testid=\"stAlert\"]');"
-        " return !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " && main && (main.querySelector('[data-testid=\"stHeading\"], h1') || error)"
-        " && (location.pathname.replace(/\\/+$/, '') !== '' || error); }",
-        timeout=timeout,
-    )
+    page.wait_for_function(APP_DRAWN, timeout=timeout)
 
 
-def screenshot(page, name: str) -> Path:
+# Every Plotly figure in the main area has drawn (its SVG, or MapLibre's canvas for the map, is there and plotly.js
+# has finished its draw: the graph div's _fullLayout exists and no redraw is queued), then two animation frames.
+CHARTS_DRAWN = """() => {
+  const charts = [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stPlotlyChart"]')]
+    .filter(c => !c.closest('.st-key-chart_renderer_warmup'));
+  return charts.every(c => { const gd = c.querySelector('.js-plotly-plot');
+    return gd && gd._fullLayout && !gd._transitioning
+      && (c.querySelector('.main-svg') || c.querySelector('canvas')); });
+}"""
+
+TWO_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))"
+
+
+def settle(page, timeout: float = 30_000) -> None:
+    """Every chart of the page drawn, then two animation frames (what is drawn is painted)."""
+    page.wait_for_function(CHARTS_DRAWN, timeout=timeout)
+    page.evaluate(TWO_FRAMES)
+
+
+# The region map: the SVG "geo" map (its 12 region paths drawn), or MapLibre (inside Plotly's "map" subplot) having
+# loaded its style and sources with nothing left to paint.
+MAP_SELECTOR = ('[data-testid="stPlotlyChart"] .maplibregl-canvas, '
+                '[data-testid="stPlotlyChart"] path.choroplethlocation')
+MAP_DRAWN = """() => {
+  const gd = [...document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot')]
+    .find(g => g.querySelector('.maplibregl-canvas, path.choroplethlocation'));
+  const layout = gd && gd._fullLayout;
+  if (!layout) return false;
+  if (gd.querySelector('path.choroplethlocation')) return gd.querySelectorAll('path.choroplethlocation').length >= 12;
+  const key = Object.keys(layout).find(k => /^map(box)?\\d*$/.test(k) && layout[k] && layout[k]._subplot);
+  const map = key && layout[key]._subplot.map;
+  return !!map && map.loaded() && map.isStyleLoaded() && map.areTilesLoaded() && !map.isMoving();
+}"""
+
+
+def wait_for_map(page, timeout: float = 60_000) -> None:
+    """The region map is drawn: its 12 regions on the SVG map, or MapLibre idle (no fixed pause)."""
+    page.wait_for_selector(MAP_SELECTOR, timeout=timeout)
+    page.wait_for_function(MAP_DRAWN, timeout=timeout)
+    page.evaluate(TWO_FRAMES)
+
+
+def url_param(page, name: str, value: str | None, timeout: float = 30_000) -> None:
+    page.wait_for_function("([name, value]) => new URL(location.href).searchParams.get(name) === value",
+                           arg=[name, value], timeout=timeout)
+
+
+def screenshot(page, name: str, *, full_page: bool = True) -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path), full_page=full_page)
     return path

@@ -17,8 +17,8 @@ from streamlit.testing.v1 import AppTest
 
 from morocco_ai.store import load_store
 
-from .conftest import ROOT, screenshot, start_server, stop_server, wait_for_app
-from .test_pages import PAGES
+from .checks import PAGES
+from .conftest import ROOT, screenshot, settle, start_server, stop_server, wait_for_app
 
 VALID = ROOT / "tests" / "fixtures" / "valid"
 PAGE_FILES = sorted(p.stem for p in (ROOT / "pages").glob("*.py"))
@@ -184,6 +184,7 @@ BROWSER_KINDS = {  # kind: (file, breaker, pages that show an error, loaded, rej
 @pytest.mark.browser
 @pytest.mark.parametrize("kind", list(BROWSER_KINDS))
 def test_broken_data_in_chromium(kind, tmp_path, page):
+    """Each kind on a server of its own (MOROCCO_AI_DATA_DIR): needs no xdist group, its port is its own."""
     file, breaker, error_pages, loaded, rejected, unreadable = BROWSER_KINDS[kind]
     data_dir = tmp_path / "data"
     shutil.copytree(VALID, data_dir)
@@ -194,7 +195,11 @@ def test_broken_data_in_chromium(kind, tmp_path, page):
             name = path or "overview"
             page.goto(f"{url}/{path}?lang=en&region=09")
             wait_for_app(page)
-            page.wait_for_timeout(600)
+            if name in error_pages:  # the page's error, or else the proof that it drew
+                page.wait_for_selector('[data-testid="stMain"] [data-testid="stAlertContentError"]', timeout=60_000)
+            else:
+                page.wait_for_selector(proof, timeout=60_000)
+            settle(page)
             assert page.locator('[data-testid="stException"]').count() == 0, (kind, name)
             errors = page.locator('[data-testid="stMain"] [data-testid="stAlertContentError"]').all_inner_texts()
             if name in error_pages:
@@ -202,7 +207,6 @@ def test_broken_data_in_chromium(kind, tmp_path, page):
                 assert errors and all(file in error for error in errors), (kind, name, errors)
             else:
                 assert errors == [], (kind, name, errors)
-                page.wait_for_selector(proof, timeout=60_000)
             if name == "sources":
                 # the catalogue's counts are drawn above its table: wait for them, not only for the table
                 expect(page.locator('[data-testid="stMetricLabel"]', has_text="Records loaded")).to_be_visible(
