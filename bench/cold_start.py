@@ -5,7 +5,7 @@ browser context (empty cache): clock from `Popen(streamlit run …)` to the page
 script is not running (`data-test-script-state="notRunning"`), the page's content is there (hello: its text;
 typical.py: its last caption; dashboard: its h1), no lazy element is still a skeleton, every Plotly chart has
 drawn (its SVG, or for a map a MapLibre map whose style and GeoJSON are loaded — map pages must show one), and
-every dataframe has its canvas. Targets are interleaved round-robin so machine noise spreads over all of them.
+every visible dataframe has its canvas. Targets are interleaved round-robin so machine noise spreads over all of them.
 Target: dashboard page median ≤ 1.0× typical.py's.
 
     .venv/bin/python -m bench.cold_start [--repeats 5] [--pages regions]
@@ -44,18 +44,22 @@ DRAWN = """([text, needMap]) => {
   if (!main) return false;
   if (text === '<h1>' ? !main.querySelector('h1') : !main.innerText.includes(text)) return false;
   if (document.querySelector('[data-testid="stSkeleton"]')) return false;
+  // only what the reader can see: a chart's table waits, undrawn, in its closed tab
+  const visible = el => el.checkVisibility ? el.checkVisibility() : el.offsetParent !== null;
   let maps = 0;
   for (const el of document.querySelectorAll('[data-testid="stPlotlyChart"]')) {
+    if (!visible(el)) continue;
     const gd = el.querySelector('.js-plotly-plot');
     if (!gd || !gd._fullLayout) return false;
     const subplots = Object.keys(gd._fullLayout).filter(k => /^map\\d*$/.test(k))
       .map(k => gd._fullLayout[k]._subplot).filter(Boolean);
     if (subplots.length === 0 && !gd.querySelector('.main-svg')) return false;
     for (const s of subplots) { if (!s.map || !s.map.loaded()) return false; maps += 1; }
+    if (gd.querySelector('path.choroplethlocation')) maps += 1;  // the region map drawn as SVG ("geo")
   }
   if (needMap && maps === 0) return false;
   for (const el of document.querySelectorAll('[data-testid="stDataFrame"]')) {
-    if (!el.querySelector('canvas')) return false;
+    if (visible(el) && !el.querySelector('canvas')) return false;
   }
   return true;
 }"""
