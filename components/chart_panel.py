@@ -35,6 +35,21 @@ def section_notes(section: Section) -> None:
         st.caption("  \n".join(md_escape(note) for note in section.notes))
 
 
+def _chart(section: Section, *, t: Translator, key_prefix: str, filters: Filters,
+           on_select: Callable[[], None] | str | None, config: dict | None):
+    """The chart above its image-format choice (which the chart's toolbar needs to be drawn)."""
+    chart_box = st.container()
+    image_format = st.segmented_control(
+        t("chart.image_format"), IMAGE_FORMATS, default=IMAGE_FORMATS[0], format_func=str.upper,
+        key=f"{key_prefix}_image_format") or "png"
+    config = {**PLOT_CONFIG, **(config or {}), "toImageButtonOptions": {
+        "format": image_format, "scale": 2, "filename": image_name(section.key, filters, t.lang)}}
+    options = dict(key=f"{key_prefix}_chart", width="stretch", config=config, alt=section.alt)
+    if on_select is not None:
+        options.update(on_select=on_select, selection_mode="points")
+    return chart_box.plotly_chart(section.figure, **options)
+
+
 def show_section(section: Section, *, t: Translator, key_prefix: str,
                  on_select: Callable[[], None] | str | None = None, selectable: bool = False,
                  config: dict | None = None):
@@ -49,24 +64,21 @@ def show_section(section: Section, *, t: Translator, key_prefix: str,
                           file_name=section.file_name, selectable=selectable)
     filters = current_filters()
     store = get_store()
-    chart_tab, table_tab, sources_tab = st.tabs([t("chart.tab_chart"), t("chart.tab_table"), t("chart.tab_sources")])
-    with chart_tab:
-        chart_box = st.container()  # the chart above its image-format choice, which it needs to be drawn
-        image_format = st.segmented_control(
-            t("chart.image_format"), IMAGE_FORMATS, default=IMAGE_FORMATS[0], format_func=str.upper,
-            key=f"{key_prefix}_image_format") or "png"
-        config = {**PLOT_CONFIG, **(config or {}), "toImageButtonOptions": {
-            "format": image_format, "scale": 2, "filename": image_name(section.key, filters, t.lang)}}
-        options = dict(key=f"{key_prefix}_chart", width="stretch", config=config, alt=section.alt)
-        if on_select is not None:
-            options.update(on_select=on_select, selection_mode="points")
-        state = chart_box.plotly_chart(section.figure, **options)
-    with table_tab:
-        data_table(section.rows, key_prefix=f"{key_prefix}_rows", t=t, columns=dict(section.columns),
-                   file_name=section.file_name, csv=False)
-    with sources_tab:
-        st.caption(t("chart.sources_note", count=len(section.rows)))
-        sources_note(section.sources(store), t)
+    # only the open tab runs (a rerun when the reader switches): a chart's rows are not sent twice on every run
+    chart_tab, table_tab, sources_tab = st.tabs([t("chart.tab_chart"), t("chart.tab_table"), t("chart.tab_sources")],
+                                                key=f"{key_prefix}_tabs", on_change="rerun")
+    state = None
+    if chart_tab.open is not False:
+        with chart_tab:
+            state = _chart(section, t=t, key_prefix=key_prefix, filters=filters, on_select=on_select, config=config)
+    if table_tab.open:
+        with table_tab:
+            data_table(section.rows, key_prefix=f"{key_prefix}_rows", t=t, columns=dict(section.columns),
+                       file_name=section.file_name, csv=False)
+    if sources_tab.open:
+        with sources_tab:
+            st.caption(t("chart.sources_note", count=len(section.rows)))
+            sources_note(section.sources(store), t)
     section_notes(section)
     download_csv(section.rows, translated_headers(section.columns, t), key_prefix=f"{key_prefix}_chart",
                  file_name=section.file_name, t=t)

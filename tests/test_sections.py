@@ -153,3 +153,13 @@ def test_a_region_profile_lists_its_records_each_leading_to_its_permalink():
     shown = {link.split("=")[-1] for frame in frames if "record_link" in frame for link in frame["record_link"]}
     assert institutions & shown  # the region's institutions are listed, each with its permalink
     assert any({"06", "02"} <= set(frame["code"]) for frame in frames if "code" in frame)  # side by side
+
+
+def test_only_the_open_tab_runs_and_the_table_tab_shows_the_charts_rows():
+    at = _app("pages/diplomacy.py", lang="en")
+    assert at.session_state["diplomacy_activity_tabs"] == "Chart"
+    assert len(at.dataframe) == 1  # the resolutions table; the chart's rows wait in their closed tab
+    at.session_state["diplomacy_activity_tabs"] = "Table"
+    at.run()
+    rows = sections.activity(STORE, Filters().years, "en", False).rows
+    assert len(at.dataframe) == 2 and len(at.dataframe[1].value) == len(rows)
