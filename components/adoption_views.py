@@ -85,11 +85,14 @@ def peer_picker(ctx: PageContext, index: str, *, key_prefix: str) -> tuple[str, 
 
 
 def edition_range(ctx: PageContext, index: str, *, key_prefix: str) -> tuple[int, int]:
-    """The editions shown, within the year filter: a range slider when the index has three editions or more."""
+    """The editions shown, within the year filter: first and last edition, when the index has three or more
+    (two select boxes side by side: a range slider's end value ran off a phone's screen)."""
     editions = index_editions(ctx.store, ctx.filters.years, index)
     if len(editions) < 3:
         return ctx.filters.years
-    start, end = st.select_slider(ctx.t("indices.editions"), options=list(editions),
-                                  value=(editions[0], editions[-1]),
-                                  key=f"{key_prefix}_editions_{index}_{editions[0]}_{editions[-1]}")
-    return int(start), int(end)
+    key = f"{key_prefix}_editions_{index}_{editions[0]}_{editions[-1]}"
+    first_column, last_column = st.columns(2)
+    first = first_column.selectbox(ctx.t("indices.editions_from"), editions, index=0, key=f"{key}_from")
+    later = [edition for edition in editions if edition >= first]
+    last = last_column.selectbox(ctx.t("indices.editions_to"), later, index=len(later) - 1, key=f"{key}_to")
+    return int(first), int(last)

@@ -25,8 +25,8 @@ def search_box(ctx: PageContext, *, key_prefix: str) -> str:
     key = f"{key_prefix}_query"
     if key not in st.session_state:
         st.session_state[key] = (st.query_params.get(SEARCH_PARAM) or "").strip()[:MAX_QUERY_LENGTH]
-    query = st.text_input(ctx.t("search.label"), key=key, max_chars=MAX_QUERY_LENGTH,
-                          placeholder=ctx.t("search.placeholder")).strip()
+    # no max_chars: its counter overlaps right-to-left text; the query is cut at MAX_QUERY_LENGTH when searched
+    query = st.text_input(ctx.t("search.label"), key=key, placeholder=ctx.t("search.placeholder")).strip()
     if query:
         if st.query_params.get(SEARCH_PARAM) != query:
             st.query_params[SEARCH_PARAM] = query
@@ -48,10 +48,11 @@ def search_results(ctx: PageContext, query: str) -> None:
         st.info(t("search.partial", words=len(results.terms)), icon=":material/info:")
     st.caption(t("search.count", count=results.count, datasets=len(results.groups)))
     for name, matches in results.groups.items():
-        st.subheader(f"{ctx.store.dataset(name).text('title', ctx.lang)} ({t.number(len(matches))})")
+        st.header(md_escape(f"{ctx.store.dataset(name).text('title', ctx.lang)} ({t.number(len(matches))})"))
         lines = []
         for hit in results.hits(name, SHOWN_PER_DATASET):
-            line = f"- {marked_markdown(hit.title)} {md_record_link(t('search.open'), permalink(hit.id))}"
+            link = f"{permalink(hit.id)}&lang={ctx.lang}"  # the record opens in the reader's language
+            line = f"- {marked_markdown(hit.title)} {md_record_link(t('search.open'), link)}"
             if hit.snippet:
                 marker = (md_escape(t("fallback.marker", lang=hit.snippet_lang.upper())) + " "
                           if hit.snippet_lang != ctx.lang else "")

@@ -21,7 +21,7 @@ def md_link(label: object, url: str) -> str:
     return f"[{md_escape(label)}]({url})"
 
 
-_RECORD_LINK = re.compile(r"^(https?://[^\s()<>?]+)?/?\?record=[a-z0-9][a-z0-9_.-]*$")
+_RECORD_LINK = re.compile(r"^(https?://[^\s()<>?]+)?/?\?record=[a-z0-9][a-z0-9_.-]*(&lang=(fr|en|ar))?$")
 
 
 def md_record_link(label: object, url: str) -> str:

@@ -42,6 +42,7 @@ def test_permalinks_are_relative_unless_a_base_is_given():
 
 @pytest.mark.parametrize("url, linked", [
     ("?record=ms-x", True), ("https://a.example/?record=ms-x", True), ("javascript:alert(1)", False),
+    ("?record=ms-x&lang=ar", True), ("?record=ms-x&lang=de", False), ("?record=ms-x&lang=ar&x=1", False),
     ("?record=ms-x)](javascript:alert(1)", False), ("?record=MS X", False)])
 def test_record_links_are_made_only_of_record_ids(url, linked):
     assert (md_record_link("label", url) == f"[label]({url})") is linked

@@ -79,8 +79,8 @@ def test_the_search_page_reads_the_query_from_the_url_and_links_each_result_to_i
     at = _search_page(lang="ar", q="قرار الأمم المتحدة")
     assert at.text_input[0].value == "قرار الأمم المتحدة"
     text = "\n".join(block.value for block in at.markdown)
-    assert "(?record=res-african-ai-resolution-planned)" in text and "**قرار**" in text
-    assert [header.value for header in at.subheader]  # grouped by dataset
+    assert "(?record=res-african-ai-resolution-planned&lang=ar)" in text and "**قرار**" in text
+    assert [header.value for header in at.header]  # grouped by dataset (h2 under the page title)
 
 
 def test_an_empty_query_says_how_to_search_and_no_match_says_so_without_markup():
@@ -94,7 +94,7 @@ def test_typing_a_query_puts_it_in_the_url():
     at = _search_page(lang="fr")
     at.text_input[0].input("Jazari Nador").run()
     assert at.query_params["q"] == "Jazari Nador"
-    assert "(?record=jazari-02-oriental-nador)" in "\n".join(block.value for block in at.markdown)
+    assert "(?record=jazari-02-oriental-nador&lang=fr)" in "\n".join(block.value for block in at.markdown)
 
 
 @pytest.mark.parametrize("text, term", [("maintain ai", "ai"), ("l'ia", "ia"), ("x_ai", "ai"), ("aide", "ai"),
