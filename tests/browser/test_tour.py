@@ -181,7 +181,7 @@ def check_entry(tour: Tour, where: str) -> list[str]:
 SEARCH_RESULTS = """() => {
   const main = document.querySelector('[data-testid="stMain"]');
   const items = [...main.querySelectorAll('[data-testid="stMarkdownContainer"] li')];
-  return {headings: [...main.querySelectorAll('h3')].map(h => h.innerText.trim()),
+  return {headings: [...main.querySelectorAll('h2')].map(h => h.innerText.trim()),
           items: items.map(li => ({text: li.innerText.slice(0, 120),
                                    bold: [...li.querySelectorAll('strong')].map(b => b.innerText),
                                    links: [...li.querySelectorAll('a')].map(a => a.getAttribute('href'))}))};
