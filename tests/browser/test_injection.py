@@ -57,27 +57,32 @@ UNCOVERED = """(el) => { const b = el.getBoundingClientRect();
   return !!top && (el === top || el.contains(top)); }"""
 
 
-def hover_help_icons(page, limit: int = 20) -> int:
-    """Hover every help "?" (metric and widget tooltips render Markdown) and let each tooltip draw."""
+def hover_help_icons(page, limit: int = 20, attempts: int = 3) -> int:
+    """Hover every help "?" (metric and widget tooltips render Markdown) and let each tooltip draw.
+
+    A loaded machine can miss a hover (a rerun redraws the icon under the pointer): each icon gets a few attempts."""
     icons = page.locator('[data-testid="stTooltipHoverTarget"]')
     hovered = 0
     for index in range(min(icons.count(), limit)):
         icon = icons.nth(index)
-        try:
-            icon.scroll_into_view_if_needed(timeout=2_000)
-            if not icon.evaluate(UNCOVERED):  # under another element (a table's canvas): not hoverable
+        for _ in range(attempts):
+            try:
+                icon.scroll_into_view_if_needed(timeout=5_000)
+                if not icon.evaluate(UNCOVERED):  # under another element (a table's canvas): not hoverable
+                    break
+                icon.hover(timeout=5_000)
+                page.locator('[data-testid="stTooltipContent"]').last.wait_for(state="visible", timeout=5_000)
+            except PlaywrightError:
+                page.mouse.move(1, 1)
                 continue
-            icon.hover(timeout=2_000)
-            page.locator('[data-testid="stTooltipContent"]').last.wait_for(state="visible", timeout=3_000)
-        except PlaywrightError:
-            continue
-        hovered += 1
-        page.evaluate(TWO_FRAMES)  # the tooltip's Markdown (and any image in it) is drawn
-        page.mouse.move(1, 1)  # close it, so that it covers no other icon
-        try:
-            page.locator('[data-testid="stTooltipContent"]').first.wait_for(state="hidden", timeout=3_000)
-        except PlaywrightError:
-            pass
+            hovered += 1
+            page.evaluate(TWO_FRAMES)  # the tooltip's Markdown (and any image in it) is drawn
+            page.mouse.move(1, 1)  # close it, so that it covers no other icon
+            try:
+                page.locator('[data-testid="stTooltipContent"]').first.wait_for(state="hidden", timeout=3_000)
+            except PlaywrightError:
+                pass
+            break
     page.mouse.move(1, 1)
     return hovered
 
