@@ -16,13 +16,10 @@ from components.page_context import page_context  # noqa: E402
 from components.process_setup import configure_process  # noqa: E402
 from components.record_views import record_panel, route_to_record  # noqa: E402
 from components.routing import open_page, remember_page, unknown_page_notice  # noqa: E402
-from components.session_start import chart_renderer_slot  # noqa: E402
 from morocco_ai import queries  # noqa: E402
 from morocco_ai.i18n import translator  # noqa: E402
 
 configure_process()
-# The page fills this slot with a hidden chart right after its title (the browser then loads its chart renderer).
-chart_warmup = chart_renderer_slot()
 
 t = translator(language_selector())
 OVERVIEW = st.Page("pages/overview.py", title=t("page.overview"), icon=":material/dashboard:", url_path="overview")
@@ -49,4 +46,3 @@ remember_page(navigation)
 unknown_page_notice(PAGES, navigation, ENTRY, ctx.t)
 record_panel(ctx, key_prefix="permalink")
 navigation.run()
-chart_warmup.empty()

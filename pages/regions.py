@@ -1,4 +1,4 @@
-from components.session_start import chart_renderer_warmup, hand_deep_link_to_router
+from components.session_start import hand_deep_link_to_router
 
 hand_deep_link_to_router()  # first: a first visit straight to this page goes to the router before the imports below
 
@@ -10,7 +10,6 @@ from components.region_views import map_legend, measure_picker, region_map, regi
 
 ctx = page_context()
 st.title(ctx.t("page.regions"))
-chart_renderer_warmup()  # after the title: the browser loads its chart renderer once the title is out
 st.caption(ctx.t("regions.scope"))
 measure = measure_picker(ctx, key_prefix="regions")
 left, right = st.columns([3, 2], gap="large")

@@ -1,4 +1,4 @@
-from components.session_start import chart_renderer_warmup, hand_deep_link_to_router
+from components.session_start import hand_deep_link_to_router
 
 hand_deep_link_to_router()  # first: a first visit straight to this page goes to the router before the imports below
 
@@ -9,6 +9,5 @@ from components.search_views import search_box, search_results  # noqa: E402
 
 ctx = page_context()
 st.title(ctx.t("search.title"))
-chart_renderer_warmup()  # after the title: the browser loads its chart renderer once the title is out
 st.caption(ctx.t("search.scope"))
 search_results(ctx, search_box(ctx, key_prefix="search"))

@@ -1,4 +1,4 @@
-from components.session_start import chart_renderer_warmup, hand_deep_link_to_router
+from components.session_start import hand_deep_link_to_router
 
 hand_deep_link_to_router()  # first: a first visit straight to this page goes to the router before the imports below
 
@@ -18,7 +18,6 @@ from components.page_context import page_context  # noqa: E402
 
 ctx = page_context()
 st.title(ctx.t("page.sources"))
-chart_renderer_warmup()  # after the title: the browser loads its chart renderer once the title is out
 st.caption(ctx.t("sources.scope"))
 catalogue(ctx, key_prefix="sources_catalogue")
 data_problems(ctx, key_prefix="sources_problems")

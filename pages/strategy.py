@@ -1,4 +1,4 @@
-from components.session_start import chart_renderer_warmup, hand_deep_link_to_router
+from components.session_start import hand_deep_link_to_router
 
 hand_deep_link_to_router()  # first: a first visit straight to this page goes to the router before the imports below
 
@@ -10,6 +10,5 @@ from components.strategy_views import targets_section  # noqa: E402
 
 ctx = page_context()
 st.title(ctx.t("strategy.title"))
-chart_renderer_warmup()  # after the title: the browser loads its chart renderer once the title is out
 targets_section(ctx, key_prefix="strategy")
 briefing_buttons(ctx, "strategy")

@@ -170,92 +170,15 @@ def test_clearing_streamlits_caches_recomputes_nothing():
     assert queries.milestones_frame.cache_info().misses == misses
 
 
-def test_the_chart_renderer_warmup_is_sent_on_a_sessions_first_run_only():
-    """A hidden empty chart fills the top slot on a session's first run (the browser starts loading Plotly while the
-    page is built); later runs keep the empty slot, so the page's elements keep their places."""
-
-    def script():
-        import streamlit as st
-
-        from components.session_start import chart_renderer_slot, chart_renderer_warmup
-
-        slot = chart_renderer_slot()
-        st.title("page")
-        chart_renderer_warmup()
-        st.header("after")
-        if st.session_state.get("end"):
-            slot.empty()
-
-    at = AppTest.from_function(script).run()
-    charts = at.get("plotly_chart")
-    assert len(charts) == 1 and json.loads(charts[0].proto.spec)["data"] == [{"type": "scatter", "x": [], "y": []}]
-    assert "chart_renderer_warmup" in charts[0].proto.id
-    assert [el.type for el in at.main.children.values()] == ["flex_container", "title", "header"]
-    at.run()
-    assert not at.get("plotly_chart")
-    assert [el.type for el in at.main.children.values()] == ["empty", "title", "header"]
-
-
 @pytest.mark.parametrize("page", PAGE_FILES)
-def test_every_page_warms_the_chart_renderer_right_after_its_title(page):
-    """Not before: the Plotly chunk's download held the overview's largest paint (its title) back by seconds
-    (bench/README.md, Lighthouse); and not later than needed: the chunk loads while the page is built."""
-    import ast
-
-    calls = [ast.unparse(node.value) for node in ast.parse((ROOT / page).read_text(encoding="utf-8")).body
-             if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call)]
-    titles = [i for i, call in enumerate(calls) if call.startswith("st.title(")]
-    assert titles and calls[titles[0] + 1] == "chart_renderer_warmup()"
-
-
-def test_the_app_removes_its_warmup_chart_by_the_end_of_the_first_run():
-    at = run_app()
+def test_the_pages_title_comes_first_and_stays_in_place(page):
+    """Nothing is drawn above a page's title and then taken away: the title is the reader's first paint (Lighthouse's
+    largest contentful paint) and must not move as the page fills (layout shift, bench/README.md)."""
+    at = run_app(page)
     first = [el.type for el in at.main.children.values()]
-    assert not [c for c in at.get("plotly_chart") if "chart_renderer_warmup" in c.proto.id]
-    assert first[0] == "empty"
+    assert first and first[0] == "title", first[:3]
     at.run()
-    assert [el.type for el in at.main.children.values()] == first
-
-
-WARMUP_DURING_A_SLOW_PANDAS_IMPORT = r"""
-import sys, threading, time
-from importlib.abc import MetaPathFinder
-
-from components.session_start import chart_renderer_slot, chart_renderer_warmup  # imports neither pandas nor numpy
-
-assert "pandas" not in sys.modules and "numpy" not in sys.modules
-started = threading.Event()
-
-
-class SlowPandas(MetaPathFinder):
-    # another session's first run importing pandas: stalls half-way, pandas already in sys.modules
-    def find_spec(self, name, path, target=None):
-        if name == "pandas.core.api":
-            started.set()
-            time.sleep(2)
-        return None
-
-
-sys.meta_path.insert(0, SlowPandas())
-threading.Thread(target=lambda: __import__("pandas"), daemon=True).start()
-assert started.wait(30) and "pandas" in sys.modules
-chart_renderer_slot()  # outside `streamlit run` (bare mode): the elements are built, not sent
-chart_renderer_warmup()
-print("ok")
-"""
-
-
-def test_the_warmup_waits_for_another_sessions_half_done_pandas_import():
-    """A fresh server opened by many sessions at once: one session's warm-up runs plotly.py while another's first
-    run is importing pandas. plotly.py reads pandas from sys.modules, so the warm-up imports it first: a plain
-    import waits for the one in flight (without it, 9 of 25 sessions failed with "partially initialized module
-    'pandas'"). Checked in a fresh process, outside `streamlit run`: the warm-up fails there without the imports."""
-    import subprocess
-    import sys
-
-    result = subprocess.run([sys.executable, "-c", WARMUP_DURING_A_SLOW_PANDAS_IMPORT], cwd=ROOT,
-                            capture_output=True, text=True, timeout=120)
-    assert result.stdout.strip().endswith("ok"), result.stderr[-3000:]
+    assert [el.type for el in at.main.children.values()][0] == "title"
 
 
 def test_an_emptied_table_is_said_in_words_not_drawn_empty():

@@ -1,16 +1,14 @@
 """A fresh server's first visit straight to a page (a deep link), each on a server of its own.
 
 Streamlit's legacy `pages/` mode runs that page alone until some session has called st.navigation; the app hands it
-to the router (sidebar, filters from the URL). The hidden chart that warmed up the browser's renderer is gone once
-the run ends, the page does not move when the next run comes, and the filters follow the reader to the next page.
+to the router (sidebar, filters from the URL). The title is the first thing in the page (nothing drawn above it), the
+page does not move when the next run comes, and the filters follow the reader to the next page.
 """
 
 from __future__ import annotations
 
 import pytest
 from playwright.sync_api import expect
-
-from components.session_start import WARMUP_KEY
 
 from .checks import PAGES
 from .conftest import screenshot, start_server, stop_server, url_param, wait_for_app, wait_for_map
@@ -31,13 +29,15 @@ def fresh_app_url():
 
 def first_visit(url: str, page, path: str, region: str, name: str) -> None:
     """Open ``url`` first on a fresh server: the page drawn through the router (its sidebar shows ``region``), the
-    warm-up chart gone, no exception; then a second region added in the sidebar: the title keeps its place."""
+    title first in the main area, no exception; then a second region added in the sidebar: the title keeps its
+    place."""
     page.goto(url)
     page.wait_for_selector(f'{SIDEBAR} [data-testid="stMultiSelect"]', timeout=60_000)
     wait_for_app(page)
     page.wait_for_selector(PAGES[path], timeout=60_000)
     expect(page.locator(SIDEBAR)).to_contain_text(name)
-    expect(page.locator(f".st-key-{WARMUP_KEY}")).to_have_count(0)
+    first = page.locator('[data-testid="stMainBlockContainer"] [data-testid="stElementContainer"]').first
+    expect(first.locator("h1")).to_have_count(1)
     assert page.locator('[data-testid="stException"]').count() == 0
     first_top = page.evaluate(H1_TOP)
     screenshot(page, f"first_visit_{path}")
