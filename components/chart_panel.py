@@ -82,7 +82,11 @@ def show_section(section: Section, *, t: Translator, key_prefix: str,
     section_notes(section)
     download_csv(section.rows, translated_headers(section.columns, t), key_prefix=f"{key_prefix}_chart",
                  file_name=section.file_name, t=t)
-    url = view_url(current_origin(), current_page_path(), {**filters.to_params(), "lang": t.lang})
-    with st.expander(t("chart.cite")):
-        st.code(section.citation(store, url, t.lang), language=None, wrap_lines=True)
+    # Its content runs only once opened (a rerun): st.code's highlighter (1.6 MB of browser code) is fetched when a
+    # reader asks for a citation, not with every first view (bench/README.md, Lighthouse).
+    citation = st.expander(t("chart.cite"), key=f"{key_prefix}_cite", on_change="rerun")
+    if citation.open:
+        with citation:
+            url = view_url(current_origin(), current_page_path(), {**filters.to_params(), "lang": t.lang})
+            st.code(section.citation(store, url, t.lang), language=None, wrap_lines=True)
     return state

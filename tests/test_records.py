@@ -12,6 +12,8 @@ from components.text import md_record_link
 from morocco_ai.records import OWNER_PAGES, owner_page, permalink, record_card
 from morocco_ai.store import DEFAULT_DATA_DIR, load_store
 
+from .app_helpers import open_citations
+
 STORE = load_store(DEFAULT_DATA_DIR)
 ONE_PER_DATASET = {name: dataset.records[0].id for name, dataset in STORE.datasets.items() if dataset.records}
 
@@ -132,6 +134,8 @@ def test_every_chart_has_chart_table_and_sources_tabs_and_a_citation_with_the_fi
     at.switch_page(page).run()
     assert not at.exception
     assert [tab.label for tab in at.tabs][:3] == tabs
+    assert len(at.code) == 0  # the citation runs only once its expander is opened
+    open_citations(at)
     assert any("region=04&years=2021-2025" in code.value for code in at.code)
 
 

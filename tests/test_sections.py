@@ -17,6 +17,8 @@ from morocco_ai.i18n import translator
 from morocco_ai.records import view_sources
 from morocco_ai.store import DEFAULT_DATA_DIR, load_store
 
+from .app_helpers import open_citations
+
 STORE = load_store(DEFAULT_DATA_DIR)
 YEARS = Filters().years
 
@@ -74,7 +76,7 @@ def test_a_change_to_a_section_shows_in_the_app_and_in_the_briefing(monkeypatch)
     monkeypatch.setattr(sections, "activity", changed)
     at = _app("pages/diplomacy.py", lang="en")
     assert any("Changednote7F3" in caption.value for caption in at.caption)
-    assert any("Changedtitle7F3" in code.value for code in at.code)  # the citation names the view
+    assert any("Changedtitle7F3" in code.value for code in open_citations(at).code)  # the citation names the view
     document = build_briefing(STORE, "diplomacy", Filters(), "en")
     assert "Changednote7F3" in document and "Changedtitle7F3" in document
 
