@@ -10,6 +10,18 @@ from morocco_ai.queries import Headline, source_label
 from .figures import headline_value
 from .text import md_escape
 
+# A metric's height in pixels (Streamlit 1.67's theme), given to Streamlit so that the space is kept while the browser
+# still loads its metric code: until then it draws a 40 px placeholder, and the cards' growth pushed everything below
+# them down (layout shift, bench/README.md). The tours check that no card's content overflows it.
+METRIC_HEIGHT, DELTA_HEIGHT, BORDER_HEIGHT = 76, 27, 32
+
+
+def metric(where, label: str, value: str, *, delta: str | None = None, help: str | None = None,
+           border: bool = False) -> None:
+    """``where.metric(...)`` with its height reserved. ``help`` renders Markdown: escape data in it."""
+    height = METRIC_HEIGHT + (DELTA_HEIGHT if delta else 0) + (BORDER_HEIGHT if border else 0)
+    where.metric(label, value, delta=delta, help=help, border=border, height=height)
+
 
 def headline_card(column, headline: Headline, t: Translator) -> None:
     key, fields = headline.note
@@ -21,11 +33,10 @@ def headline_card(column, headline: Headline, t: Translator) -> None:
         help_text += " " + t("card.others", others=others)
     delta = t("card.delta_places", delta=f"{headline.delta:+d}", since=headline.delta_since) \
         if headline.delta is not None else None
-    with column:
-        st.metric(t(f"card.{headline.key}") + (" ⚖" if others else ""), headline_value(headline, headline.value, t),
-                  delta=delta, help=md_escape(help_text), border=True)  # help renders Markdown: data escaped
-        if others:
-            st.caption("⚖ " + md_escape(t("card.disagree", others=others)))
+    metric(column, t(f"card.{headline.key}") + (" ⚖" if others else ""), headline_value(headline, headline.value, t),
+           delta=delta, help=md_escape(help_text), border=True)
+    if others:
+        column.caption("⚖ " + md_escape(t("card.disagree", others=others)))
 
 
 def headline_cards(headlines, t: Translator, per_row: int = 3) -> None:

@@ -12,6 +12,7 @@ from morocco_ai.i18n import Translator
 from morocco_ai.store import Holdback
 
 from . import sections
+from .cards import metric
 from .chart_panel import show_section
 from .figures import ARABIC_COLUMNS, PROBLEM_COLUMNS, REVIEW_COLUMNS, SOURCE_COLUMNS, review_rows
 from .page_context import PageContext
@@ -26,9 +27,9 @@ def catalogue(ctx: PageContext, *, key_prefix: str) -> None:
     loaded, rejected = int(frame["records_loaded"].sum()), int(frame["records_rejected"].sum())
     unreadable = int((~frame["readable"]).sum())
     cols = st.columns(3)
-    cols[0].metric(t("sources.loaded"), t.number(loaded))
-    cols[1].metric(t("sources.rejected"), t.number(rejected), help=t("sources.rejected_help"))
-    cols[2].metric(t("sources.unreadable"), t.number(unreadable))
+    metric(cols[0], t("sources.loaded"), t.number(loaded))
+    metric(cols[1], t("sources.rejected"), t.number(rejected), help=t("sources.rejected_help"))
+    metric(cols[2], t("sources.unreadable"), t.number(unreadable))
     show_section(sections.catalogue(ctx.store, ctx.lang), t=t, key_prefix=key_prefix)
     st.subheader(t("sources.downloads"))
     # each file is built when its button is clicked (then cached), not on every run

@@ -12,6 +12,7 @@ from morocco_ai.geo import REGIONS_GEOJSON
 from morocco_ai.records import permalink
 
 from . import sections
+from .cards import metric
 from .chart_panel import show_section
 from .figures import MAP_HEIGHT, jazari_status_label, region_measure_rows
 from .filters import set_regions
@@ -89,8 +90,8 @@ def _profile_header(ctx: PageContext, code: str) -> None:
     if row["population_2024"] is not None:
         left, right = st.columns(2)
         source = md_escape(t("card.source", source=row["sources"]))  # metric help renders Markdown
-        left.metric(t("regions.population"), t.number(int(row["population_2024"])), help=source)
-        right.metric(t("regions.households"), t.number(int(row["households_2024"])), help=source)
+        metric(left, t("regions.population"), t.number(int(row["population_2024"])), help=source)
+        metric(right, t("regions.households"), t.number(int(row["households_2024"])), help=source)
 
 
 def _profile_jazari(ctx: PageContext, code: str) -> None:

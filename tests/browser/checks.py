@@ -43,6 +43,17 @@ def page_errors(page, where: str) -> list[str]:
     return found
 
 
+CLIPPED_METRICS = """() => [...document.querySelectorAll('[data-testid="stMetric"]')]
+  .filter(m => m.scrollHeight > m.clientHeight + 1 || m.scrollWidth > m.clientWidth + 1)
+  .map(m => `${m.innerText.slice(0, 60)} (${m.scrollHeight}/${m.clientHeight} px)`)"""
+
+
+def clipped_metrics(page, where: str) -> list[str]:
+    """A metric's height is reserved (components/cards.py): its content must fit in it."""
+    return [f"{where}: metric content overflows its reserved height: {text}"
+            for text in page.evaluate(CLIPPED_METRICS)]
+
+
 # --- axe-core ----------------------------------------------------------------------------------------------------
 
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
