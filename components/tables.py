@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import threading
+from collections import OrderedDict
 
 import pandas as pd
 import streamlit as st
@@ -24,10 +26,9 @@ def data_table(frame: pd.DataFrame, *, key_prefix: str, t: Translator, columns: 
         return []
     headers = translated_headers(columns, t)
     if RECORD_ID in frame.columns and RECORD_LINK not in columns:  # each row leads to its record's permalink
-        frame = frame.assign(**{RECORD_LINK: [permalink(record_id) for record_id in frame[RECORD_ID]]})
         columns = {RECORD_LINK: "column.open", **columns}
         headers = {RECORD_LINK: t("column.open"), **headers}
-    shown = reader_table(frame, list(columns), rtl=t.rtl)
+    frame, shown = prepared_table(frame, tuple(columns), t.rtl)
     config = {name: st.column_config.LinkColumn(header, display_text=t("table.link"))
               if name in link_columns else st.column_config.LinkColumn(header, display_text="↗")
               if name == RECORD_LINK else st.column_config.Column(header, width="medium" if name in LONG_TEXT else None)
@@ -45,6 +46,34 @@ RECORD_ID, RECORD_LINK = "id", "record_link"
 # Long texts get a medium column, so the columns that name a row stay in view (and first, in Arabic, on the right)
 LONG_TEXT = frozenset({"sources", "alternatives", "cited_by", "shown_by", "alternative_by", "note", "description",
                        "title_note", "latest_sources", "latest_note", "used_in"})
+
+
+_PREPARED: OrderedDict[tuple, tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]] = OrderedDict()
+_PREPARED_LOCK = threading.Lock()
+PREPARED_MAX = 64
+
+
+def prepared_table(frame: pd.DataFrame, columns: tuple[str, ...], rtl: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``frame`` with its rows' permalinks (when ``columns`` asks for them), and its reader's table.
+
+    The frames shown come from cached queries and are never changed in place, so the result is kept per frame
+    object (the entry holds the frame: its id cannot be reused while kept), for the last 64 tables: a page's rerun
+    no longer rebuilds the same tables (bench/README.md, rerun)."""
+    key = (id(frame), columns, rtl)
+    with _PREPARED_LOCK:
+        kept = _PREPARED.get(key)
+        if kept is not None and kept[0] is frame:
+            _PREPARED.move_to_end(key)
+            return kept[1], kept[2]
+    linked = frame
+    if RECORD_LINK in columns and RECORD_LINK not in frame.columns:
+        linked = frame.assign(**{RECORD_LINK: [permalink(record_id) for record_id in frame[RECORD_ID]]})
+    shown = reader_table(linked, list(columns), rtl=rtl)
+    with _PREPARED_LOCK:
+        _PREPARED[key] = (frame, linked, shown)
+        while len(_PREPARED) > PREPARED_MAX:
+            _PREPARED.popitem(last=False)
+    return linked, shown
 
 
 def reader_table(frame: pd.DataFrame, columns: list[str], *, rtl: bool = False) -> pd.DataFrame:

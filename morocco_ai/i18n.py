@@ -89,6 +89,7 @@ def pick_language(url_value: str | None, browser_locale: str | None) -> str:
     return DEFAULT_LANGUAGE
 
 
+@functools.lru_cache(maxsize=4096)  # Babel parses its locale and pattern on every call: ~0.07 ms each, 150 a rerun
 def format_number(value: int | float | None, lang: str, digits: int | None = None) -> str:
     """36 828 330 in French, 36,828,330 in English, 36.828.330 in Moroccan Arabic; '–' for no value."""
     if value is None or value != value:  # None or NaN

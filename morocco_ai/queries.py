@@ -424,10 +424,15 @@ def multilateral_activity(store: Store, filters: Filters = Filters(), lang: str 
 
 @cached
 def adoption_frame(store: Store, filters: Filters = Filters(), lang: str = "en") -> pd.DataFrame:
+    """The adoption figures measured in the filters' years (built once per language, then only masked per filter)."""
+    frame = _all_adoption(store, lang)
+    return frame[frame["year"].between(*filters.years)].reset_index(drop=True)
+
+
+@cached
+def _all_adoption(store: Store, lang: str) -> pd.DataFrame:
     rows = []
     for record in store.records("adoption"):
-        if not _years_overlap(record.period, None, filters.years):
-            continue
         label, label_lang = text_in(record.label, lang)
         rows.append({
             "id": record.id, "indicator": record.indicator, "label": label, "label_lang": label_lang,
@@ -444,10 +449,15 @@ def adoption_frame(store: Store, filters: Filters = Filters(), lang: str = "en")
 
 @cached
 def indices_frame(store: Store, filters: Filters = Filters(), lang: str = "en") -> pd.DataFrame:
+    """The index figures of the editions in the filters' years (built once per language, then only masked)."""
+    frame = _all_indices(store, lang)
+    return frame[frame["edition"].between(*filters.years)].reset_index(drop=True)
+
+
+@cached
+def _all_indices(store: Store, lang: str) -> pd.DataFrame:
     rows = []
     for record in store.records("indices"):
-        if not filters.years[0] <= record.edition <= filters.years[1]:
-            continue
         rank_text = ""
         if record.rank is not None:
             rank_text = format_number(record.rank, lang) + (
