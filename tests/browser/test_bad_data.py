@@ -18,7 +18,7 @@ from streamlit.testing.v1 import AppTest
 from morocco_ai.store import load_store
 
 from .checks import PAGES
-from .conftest import ROOT, screenshot, settle, start_server, stop_server, wait_for_app
+from .conftest import ROOT, navigate, screenshot, settle, start_server, stop_server, wait_for_app
 
 VALID = ROOT / "tests" / "fixtures" / "valid"
 PAGE_FILES = sorted(p.stem for p in (ROOT / "pages").glob("*.py"))
@@ -193,7 +193,10 @@ def test_broken_data_in_chromium(kind, tmp_path, page):
     try:
         for path, proof in PAGES.items():
             name = path or "overview"
-            page.goto(f"{url}/{path}?lang=en&region=09")
+            if path in ("", "overview"):  # the entry and the overview by their addresses, the others as a reader moves
+                page.goto(f"{url}/{path}?lang=en&region=09")
+            else:
+                navigate(page, path)
             wait_for_app(page)
             if name in error_pages:  # the page's error, or else the proof that it drew
                 page.wait_for_selector('[data-testid="stMain"] [data-testid="stAlertContentError"]', timeout=60_000)
