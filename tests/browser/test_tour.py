@@ -24,6 +24,7 @@ from pathlib import Path
 from urllib.parse import quote, urljoin
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from components.figures import MILESTONE_COLUMNS, milestone_rows
@@ -517,11 +518,19 @@ def sidebar_filter_across_pages(tour: Tour) -> None:
     page = tour.page
     page.goto(f"{tour.url}/diplomacy?lang={tour.lang}")
     wait_for_app(page)
+    settle(page)
     sidebar = page.locator('[data-testid="stSidebar"]')
-    sidebar.locator('[data-testid="stMultiSelect"] input').click()
-    page.get_by_role("option", name=tour.region("09")).click()
-    page.keyboard.press("Escape")
-    url_param(page, "region", "09")
+    for attempt in range(3):  # a loaded machine can redraw the picker under the click (CI): choose again
+        sidebar.locator('[data-testid="stMultiSelect"] input').click()
+        page.get_by_role("option", name=tour.region("09")).click()
+        page.keyboard.press("Escape")
+        try:
+            url_param(page, "region", "09", timeout=10_000)
+            break
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
+            wait_for_app(page)
     for name in ("adoption", "sources", "regions"):
         page.locator('[data-testid="stSidebarNav"] a', has_text=tour.t(f"page.{name}")).click()
         page.wait_for_function(f"() => location.pathname.endsWith('/{name}')", timeout=30_000)
