@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import functools
-import threading
-from collections import OrderedDict
 
 import pandas as pd
 import streamlit as st
@@ -48,32 +46,39 @@ LONG_TEXT = frozenset({"sources", "alternatives", "cited_by", "shown_by", "alter
                        "title_note", "latest_sources", "latest_note", "used_in"})
 
 
-_PREPARED: OrderedDict[tuple, tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]] = OrderedDict()
-_PREPARED_LOCK = threading.Lock()
 PREPARED_MAX = 64
+
+
+class _SameFrame:
+    """A frame as a cache key by identity (DataFrames do not hash); the key holds the frame, so its id cannot be
+    reused by another frame while the entry is kept."""
+
+    __slots__ = ("frame",)
+
+    def __init__(self, frame: pd.DataFrame):
+        self.frame = frame
+
+    def __hash__(self) -> int:
+        return id(self.frame)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, _SameFrame) and other.frame is self.frame
 
 
 def prepared_table(frame: pd.DataFrame, columns: tuple[str, ...], rtl: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
     """``frame`` with its rows' permalinks (when ``columns`` asks for them), and its reader's table.
 
     The frames shown come from cached queries and are never changed in place, so the result is kept per frame
-    object (the entry holds the frame: its id cannot be reused while kept), for the last 64 tables: a page's rerun
-    no longer rebuilds the same tables (bench/README.md, rerun)."""
-    key = (id(frame), columns, rtl)
-    with _PREPARED_LOCK:
-        kept = _PREPARED.get(key)
-        if kept is not None and kept[0] is frame:
-            _PREPARED.move_to_end(key)
-            return kept[1], kept[2]
-    linked = frame
-    if RECORD_LINK in columns and RECORD_LINK not in frame.columns:
-        linked = frame.assign(**{RECORD_LINK: [permalink(record_id) for record_id in frame[RECORD_ID]]})
-    shown = reader_table(linked, list(columns), rtl=rtl)
-    with _PREPARED_LOCK:
-        _PREPARED[key] = (frame, linked, shown)
-        while len(_PREPARED) > PREPARED_MAX:
-            _PREPARED.popitem(last=False)
-    return linked, shown
+    object, for the last 64 tables: a page's rerun no longer rebuilds the same tables (bench/README.md, rerun)."""
+    return _prepared_table(_SameFrame(frame), columns, rtl)
+
+
+@functools.lru_cache(maxsize=PREPARED_MAX)
+def _prepared_table(key: _SameFrame, columns: tuple[str, ...], rtl: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
+    linked = key.frame
+    if RECORD_LINK in columns and RECORD_LINK not in linked.columns:
+        linked = linked.assign(**{RECORD_LINK: [permalink(record_id) for record_id in linked[RECORD_ID]]})
+    return linked, reader_table(linked, list(columns), rtl=rtl)
 
 
 def reader_table(frame: pd.DataFrame, columns: list[str], *, rtl: bool = False) -> pd.DataFrame:
