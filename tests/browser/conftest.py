@@ -175,10 +175,13 @@ def wait_for_app(page, timeout: float = 60_000) -> None:
     page.wait_for_function(APP_DRAWN, timeout=timeout)
 
 
-# Every Plotly figure in the main area has drawn (its SVG, or MapLibre's canvas for the map, is there and plotly.js
-# has finished its draw: the graph div's _fullLayout exists and no redraw is queued), then two animation frames.
+# No lazy element of the main area is still a placeholder, and every Plotly figure in it has drawn (its SVG, or
+# MapLibre's canvas for the map, is there and plotly.js has finished its draw: the graph div's _fullLayout exists and
+# no redraw is queued), then two animation frames.
 CHARTS_DRAWN = """() => {
   const charts = [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stPlotlyChart"]')];
+  // a lazy element (a metric, a widget) is a skeleton until Streamlit's code for it has loaded
+  if (document.querySelector('[data-testid="stMain"] [data-testid="stSkeleton"]')) return false;
   return charts.every(c => { const gd = c.querySelector('.js-plotly-plot');
     return gd && gd._fullLayout && !gd._transitioning
       && (c.querySelector('.main-svg') || c.querySelector('canvas')); });
@@ -188,7 +191,7 @@ TWO_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnima
 
 
 def settle(page, timeout: float = 30_000) -> None:
-    """Every chart of the page drawn, then two animation frames (what is drawn is painted)."""
+    """Every lazy element and chart of the page drawn, then two animation frames (what is drawn is painted)."""
     page.wait_for_function(CHARTS_DRAWN, timeout=timeout)
     page.evaluate(TWO_FRAMES)
 
