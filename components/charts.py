@@ -2,6 +2,10 @@
 
 Every word a figure shows comes from the translator ``t`` (titles, axes, legends, hover); in a right-to-left
 language the value axis moves to the right and legends align right.
+
+Each figure is made by one ``go.Figure(data=..., layout=...)`` from plain values and numpy arrays: plotly validates
+it all the same, while its ``update_*`` / ``add_*`` methods (a path lookup per keyword) and pandas inputs (converted
+through narwhals per property) cost several times more per figure.
 """
 
 from __future__ import annotations
@@ -36,13 +40,11 @@ def _value_axis(t: Translator) -> dict:
 
 def empty_figure(message: str, *, t: Translator, dark: bool = False, height: int = 220) -> go.Figure:
     """A figure that says why it is empty (used when a filter leaves nothing to draw)."""
-    figure = go.Figure()
-    figure.add_annotation(text=message, showarrow=False, font=dict(color=palette(dark).text, size=15),
-                          xref="paper", yref="paper", x=0.5, y=0.5)
-    figure.update_layout(**_layout(t, dark, height))
-    figure.update_xaxes(visible=False)
-    figure.update_yaxes(visible=False)
-    return figure
+    layout = _layout(t, dark, height)
+    layout.update(annotations=[dict(text=message, showarrow=False, font=dict(color=palette(dark).text, size=15),
+                                    xref="paper", yref="paper", x=0.5, y=0.5)],
+                  xaxis=dict(visible=False), yaxis=dict(visible=False))
+    return go.Figure(data=[], layout=layout)
 
 
 # the columns a hover reads (itertuples over only these: a row of every column costs a pandas lookup per column)
@@ -126,7 +128,8 @@ def build_activity_chart(activity: pd.DataFrame, *, t: Translator, dark: bool = 
         name = t(f"kind.{kind}")
         colour = colours.categorical[position % len(colours.categorical)]
         traces.append(go.Bar(
-            x=part["year"].astype(str), y=part["count"], name=name, text=part["count"], textposition="inside",
+            x=part["year"].astype(str).to_numpy(), y=part["count"].to_numpy(), name=name, text=part["count"].to_numpy(),
+            textposition="inside",
             # the pattern is drawn over the solid colour (not instead of it), so the count stays readable
             marker=dict(color=colour, pattern=dict(shape=["", "/", ".", "x", "-", "|", "+"][position % 7],
                                                    fillmode="overlay", fgopacity=0.35, fgcolor=_readable_on(colour))),
@@ -159,22 +162,23 @@ def build_grouped_bars(frame: pd.DataFrame, *, category: str, series: str, value
     if frame.empty:
         return empty_figure(t("chart.empty"), t=t, dark=dark)
     colours = palette(dark)
-    figure = go.Figure()
+    traces = []
     for position, (name, part) in enumerate(frame.groupby(series, sort=False)):
-        outline = [3 if c == highlight else 0 for c in part[category]]
-        figure.add_trace(go.Bar(
-            x=part[category], y=part[value], name=str(name), text=part[text], textposition="outside",
-            textfont=dict(color=colours.text),
+        categories = part[category].to_numpy()
+        traces.append(go.Bar(
+            x=categories, y=part[value].to_numpy(), name=str(name), text=part[text].to_numpy(),
+            textposition="outside", textfont=dict(color=colours.text),
             marker=dict(color=colours.categorical[position % len(colours.categorical)],
                         pattern=dict(shape=["", "/", ".", "x"][position % 4]),
-                        line=dict(width=outline, color=colours.text)),
+                        line=dict(width=[3 if c == highlight else 0 for c in categories], color=colours.text)),
             hovertemplate="%{x}: %{text}<extra>" + str(name) + "</extra>",
         ))
     # the legend above the bars: below them it collides with long (rotated) country labels on a phone
-    figure.update_layout(**_layout(t, dark, height, legend_y=1.02), barmode="group")
-    figure.update_xaxes(type="category", autorange="reversed" if t.rtl else True, **_axis_style(dark))
-    figure.update_yaxes(rangemode="tozero", **_value_axis(t), **_axis_style(dark, value_title))
-    return figure
+    layout = _layout(t, dark, height, legend_y=1.02)
+    layout.update(barmode="group",
+                  xaxis=dict(type="category", autorange="reversed" if t.rtl else True, **_axis_style(dark)),
+                  yaxis=dict(rangemode="tozero", **_value_axis(t), **_axis_style(dark, value_title)))
+    return go.Figure(data=traces, layout=layout)
 
 
 def build_country_lines(frame: pd.DataFrame, *, x: str, value: str, x_axis: dict, value_title: str, hover: str,
@@ -192,10 +196,10 @@ def build_country_lines(frame: pd.DataFrame, *, x: str, value: str, x_axis: dict
         part = part.sort_values(x)
         main = country == highlight
         traces.append(go.Scatter(
-            x=part[x], y=part[value], name=country, mode="lines+markers",
+            x=part[x].to_numpy(), y=part[value].to_numpy(), name=country, mode="lines+markers",
             line=dict(width=4 if main else 1.5, color=colours.categorical[position % len(colours.categorical)]),
             marker=dict(symbol=symbols[position % len(symbols)], size=10 if main else 7),
-            customdata=part[customdata].fillna(""),
+            customdata=part[customdata].fillna("").to_numpy(),
             hovertemplate=hover.replace("{country}", country) + "<extra></extra>",
         ))
     axis = dict(x_axis)
@@ -221,10 +225,15 @@ def build_index_lines(frame: pd.DataFrame, *, value: str, value_title: str, t: T
     if frame.empty:
         return figure
     colours = palette(dark)
-    for edition in sorted(edition_notes or {}):
-        figure.add_vline(x=edition, line=dict(dash="dash", width=1, color=colours.muted_text))
-        figure.add_annotation(x=edition, y=1, yref="paper", yanchor="bottom", showarrow=False,
-                              text=t("indices.note_marker", edition=edition), font=dict(color=colours.text, size=11))
+    editions = sorted(edition_notes or {})
+    if not editions:
+        return figure
+    figure.update_layout(  # one update: plotly's add_vline / add_annotation cost a layout update each
+        shapes=[dict(type="line", x0=edition, x1=edition, xref="x", y0=0, y1=1, yref="y domain",
+                     line=dict(dash="dash", width=1, color=colours.muted_text)) for edition in editions],
+        annotations=[dict(x=edition, y=1, yref="paper", yanchor="bottom", showarrow=False,
+                          text=t("indices.note_marker", edition=edition), font=dict(color=colours.text, size=11))
+                     for edition in editions])
     return figure
 
 
@@ -250,30 +259,28 @@ def build_target_progress(targets: pd.DataFrame, *, t: Translator, dark: bool = 
     colours = palette(dark)
     usable["baseline_share"] = 100 * usable["baseline_value"] / usable["target_value"]
     labels = [f"{row.indicator} ({row.target_date})" for row in usable.itertuples()]
-    figure = go.Figure()
-    figure.add_trace(go.Bar(
-        y=labels, x=[100] * len(usable), orientation="h", name=t("strategy.target"),
-        marker=dict(color=colours.grid), hovertemplate="%{y}<extra></extra>",
-    ))
-    figure.add_trace(go.Bar(
-        y=labels, x=usable["baseline_share"], orientation="h", name=t("strategy.baseline"),
-        marker=dict(color=colours.categorical[2], pattern=dict(shape="/")),
-        text=[t("strategy.share_label", share=t.percent(round(share)), date=row.baseline_date)
-              for share, row in zip(usable["baseline_share"], usable.itertuples())],
-        textposition="outside", textfont=dict(color=colours.text),
-        hovertemplate="%{y}: %{text}<extra></extra>",
-    ))
+    traces = [
+        go.Bar(y=labels, x=[100] * len(usable), orientation="h", name=t("strategy.target"),
+               marker=dict(color=colours.grid), hovertemplate="%{y}<extra></extra>"),
+        go.Bar(y=labels, x=usable["baseline_share"].to_numpy(), orientation="h", name=t("strategy.baseline"),
+               marker=dict(color=colours.categorical[2], pattern=dict(shape="/")),
+               text=[t("strategy.share_label", share=t.percent(round(share)), date=row.baseline_date)
+                     for share, row in zip(usable["baseline_share"], usable.itertuples())],
+               textposition="outside", textfont=dict(color=colours.text),
+               hovertemplate="%{y}: %{text}<extra></extra>"),
+    ]
     latest = usable[usable["latest_value"].notna() & (usable["latest_unit"] == "")]
     if not latest.empty:
         positions = [list(usable.index).index(i) for i in latest.index]
-        figure.add_trace(go.Scatter(
-            y=[labels[p] for p in positions], x=100 * latest["latest_value"] / latest["target_value"],
+        traces.append(go.Scatter(
+            y=[labels[p] for p in positions], x=(100 * latest["latest_value"] / latest["target_value"]).to_numpy(),
             mode="markers", name=t("strategy.latest"),
             marker=dict(symbol="diamond", size=13, color=colours.categorical[1],
                         line=dict(width=1, color=colours.text)),
             hovertemplate="%{y}: %{x:.0f}%<extra></extra>",
         ))
-    figure.update_layout(**_layout(t, dark, height or 90 + 42 * len(usable), legend_y=1.02), barmode="overlay")
-    figure.update_xaxes(range=[130, 0] if t.rtl else [0, 130], **_axis_style(dark, t("strategy.share_axis")))
-    figure.update_yaxes(autorange="reversed", **_value_axis(t), **_axis_style(dark))
-    return figure
+    layout = _layout(t, dark, height or 90 + 42 * len(usable), legend_y=1.02)
+    layout.update(barmode="overlay",
+                  xaxis=dict(range=[130, 0] if t.rtl else [0, 130], **_axis_style(dark, t("strategy.share_axis"))),
+                  yaxis=dict(autorange="reversed", **_value_axis(t), **_axis_style(dark)))
+    return go.Figure(data=traces, layout=layout)

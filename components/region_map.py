@@ -94,27 +94,29 @@ def build_region_map(
                           len=min(1, 0.12 * count + 0.1))
         extra = dict(zmin=-0.5, zmax=count - 0.5, colorscale=scale)
     else:
-        z = measure["value"].astype(float)
+        z = measure["value"].astype(float).to_numpy()
         extra = dict(colorscale=[[i / (len(colours.sequential) - 1), c] for i, c in enumerate(colours.sequential)])
+    layout = dict(base_layout(dark, height=height, rtl=rtl), clickmode="event+select", showlegend=False)
+    traces = []
+    if renderer == "map":
+        layout["map"] = dict(style=OFFLINE_STYLE, center=CENTER, zoom=zoom)
+    else:
+        # the country's extent fills the box at any width (phone included); the colour key sits over the ocean
+        layout["geo"] = dict(visible=False, lonaxis=dict(range=LON_RANGE), lataxis=dict(range=LAT_RANGE),
+                             domain=dict(x=[0, 1], y=[0, 1]), projection=dict(type="mercator"),
+                             bgcolor="rgba(0,0,0,0)")
+        colour_bar.update(x=0, xanchor="left", y=1, yanchor="top", len=0.45, thickness=12)
+        if code_points:
+            shown = [code for code in codes if code in code_points]
+            traces.append(go.Scattergeo(
+                lon=[code_points[code][0] for code in shown], lat=[code_points[code][1] for code in shown], text=shown,
+                mode="text", textfont=dict(color=colours.text, size=13), hoverinfo="skip", showlegend=False))
     trace = go.Choroplethmap if renderer == "map" else go.Choropleth
-    figure = go.Figure(trace(
+    traces.insert(0, trace(
         geojson=geojson, featureidkey="id", locations=codes, z=z, customdata=codes, text=_hover(measure, measure_label),
         marker=dict(line=dict(color=colours.border, width=0.8)), colorbar=colour_bar,
         selected=dict(marker=dict(opacity=1.0)), unselected=dict(marker=dict(opacity=0.35)),
         selectedpoints=_selected_indices(codes, selected), hovertemplate="%{text}<extra></extra>", **extra,
     ))
-    figure.update_layout(**base_layout(dark, height=height, rtl=rtl), clickmode="event+select", showlegend=False)
-    if renderer == "map":
-        figure.update_layout(map=dict(style=OFFLINE_STYLE, center=CENTER, zoom=zoom))
-    else:
-        # the country's extent fills the box at any width (phone included); the colour key sits over the ocean
-        figure.update_geos(visible=False, lonaxis_range=LON_RANGE, lataxis_range=LAT_RANGE,
-                           domain=dict(x=[0, 1], y=[0, 1]), projection_type="mercator", bgcolor="rgba(0,0,0,0)")
-        figure.update_traces(selector=dict(type="choropleth"), colorbar=dict(
-            x=0, xanchor="left", y=1, yanchor="top", len=0.45, thickness=12))
-        if code_points:
-            shown = [code for code in codes if code in code_points]
-            figure.add_trace(go.Scattergeo(
-                lon=[code_points[code][0] for code in shown], lat=[code_points[code][1] for code in shown], text=shown,
-                mode="text", textfont=dict(color=colours.text, size=13), hoverinfo="skip", showlegend=False))
-    return figure
+    # one construction from plain values: plotly's update_* methods cost a path lookup per keyword
+    return go.Figure(data=traces, layout=layout)
