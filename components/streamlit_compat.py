@@ -12,11 +12,17 @@ components, core, bench) may use private names: `grep` in tests/test_streamlit_c
 2. `profile_script_runs` — `ScriptRunner._run_script` (streamlit.runtime.scriptrunner.script_runner), for
    `bench/hotspots.py` only: AppTest runs the script on its own thread, and wrapping that method is how a profiler
    sees a whole run (post-run garbage collection included). Not used by the app.
+3. `scan_installed_components_once` — `scan_component_manifests` (streamlit.components.v2.manifest_scanner), for
+   the tests only (tests/conftest.py): every new AppTest scans the metadata of every installed distribution for
+   Streamlit components on its first run (~0.1 s, about half of a small AppTest; the URL fuzzing makes hundreds).
+   The installed packages do not change during a test session, so the first scan's result is kept. Not used by the
+   app (a server scans once, at start).
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Iterator
 from typing import Any
 
@@ -54,3 +60,18 @@ def profile_script_runs(profiler: Any) -> Iterator[list[bool]]:
         yield active
     finally:
         script_runner.ScriptRunner._run_script = original
+
+
+def scan_installed_components_once() -> bool:
+    """Keep the first scan of the installed packages for Streamlit components for the rest of the process (tests
+    only). True when Streamlit's scanner was found (and is now cached)."""
+    try:
+        from streamlit.components.v2 import manifest_scanner
+    except ImportError:
+        return False
+    scan = getattr(manifest_scanner, "scan_component_manifests", None)
+    if scan is None:
+        return False
+    if not hasattr(scan, "cache_info"):
+        manifest_scanner.scan_component_manifests = functools.cache(scan)
+    return True

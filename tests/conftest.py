@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from components.streamlit_compat import scan_installed_components_once
+
 ROOT = Path(__file__).resolve().parent.parent
 VALID_FIXTURE = ROOT / "tests" / "fixtures" / "valid"
 
@@ -25,6 +27,11 @@ def fixture_dir(tmp_path: Path) -> Path:
 FIRST = ("tests/browser/test_tour.py::test_tour", "tests/browser/test_injection.py", "tests/browser/test_bad_data.py::"
          "test_broken_data_in_chromium", "tests/browser/test_first_visit.py", "tests/test_url_fuzz.py",
          "tests/test_scale_out.py")
+
+
+def pytest_configure(config):
+    # each AppTest would scan every installed package for Streamlit components (~0.1 s): once per test process
+    scan_installed_components_once()
 
 
 def pytest_collection_modifyitems(config, items):

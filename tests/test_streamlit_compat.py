@@ -99,10 +99,46 @@ def test_profile_script_runs_sees_the_script_and_only_while_active():
     assert script_runner.ScriptRunner._run_script.__name__ == "_run_script", "the hook is removed after the block"
 
 
+# 3. scan_component_manifests: AppTest's scan of the installed packages, kept once per test process
+
+
+def test_each_new_apptest_calls_the_module_level_scanner_and_the_kept_scan_runs_once(monkeypatch):
+    from streamlit.components.v2 import manifest_scanner
+
+    calls = []
+    real = getattr(manifest_scanner.scan_component_manifests, "__wrapped__", manifest_scanner.scan_component_manifests)
+
+    def counting_scan(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    def script():
+        import streamlit as st
+
+        st.write("x")
+
+    monkeypatch.setattr(manifest_scanner, "scan_component_manifests", counting_scan)
+    AppTest.from_function(script).run()
+    AppTest.from_function(script).run()
+    assert len(calls) == 2, "AppTest no longer scans through manifest_scanner.scan_component_manifests: " \
+                            "scan_installed_components_once keeps nothing (drop it, or follow the new scanner)"
+    assert streamlit_compat.scan_installed_components_once()
+    AppTest.from_function(script).run()
+    AppTest.from_function(script).run()
+    assert len(calls) == 3, "the kept scan ran again"
+
+
+def test_the_test_session_keeps_the_scan():
+    from streamlit.components.v2 import manifest_scanner
+
+    assert hasattr(manifest_scanner.scan_component_manifests, "cache_info"), "tests/conftest.py did not keep it"
+
+
 # Nowhere else
 
 
-PRIVATE = re.compile(r"streamlit\.runtime|importlib\._|_ModuleLockManager|_validate=|PagesManager|ScriptRunner\._")
+PRIVATE = re.compile(r"streamlit\.runtime|importlib\._|_ModuleLockManager|_validate=|PagesManager|ScriptRunner\._"
+                     r"|manifest_scanner")
 
 
 def test_no_private_internal_outside_the_compat_module():
