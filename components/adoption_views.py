@@ -9,6 +9,7 @@ from morocco_ai.i18n import country_name
 from . import sections
 from .chart_panel import show_section
 from .figures import (
+    adoption_data_years,
     adoption_series_names,
     chosen_peers,
     index_countries,
@@ -25,22 +26,22 @@ from .provenance import dataset_available
 def adoption_section(ctx: PageContext, *, key_prefix: str) -> None:
     if not dataset_available(ctx, "adoption"):
         return
-    years = ctx.filters.years
+    years = adoption_data_years(ctx.store, ctx.filters.years)
     show_section(sections.adoption_comparison(ctx.store, years, ctx.lang, ctx.dark), t=ctx.t, key_prefix=key_prefix)
-    adoption_series_section(ctx, key_prefix=f"{key_prefix}_series")
+    adoption_series_section(ctx, years, key_prefix=f"{key_prefix}_series")
     show_section(sections.adoption_table(ctx.store, years, ctx.lang), t=ctx.t, key_prefix=f"{key_prefix}_all")
 
 
-def adoption_series_section(ctx: PageContext, *, key_prefix: str) -> None:
+def adoption_series_section(ctx: PageContext, years: tuple[int, int], *, key_prefix: str) -> None:
     """One indicator over time (internet use, penetration, startup funding...), Morocco and the countries measured."""
     t = ctx.t
-    names = adoption_series_names(ctx.store, ctx.filters.years, ctx.lang)
+    names = adoption_series_names(ctx.store, years, ctx.lang)
     if not names:
         return
     st.subheader(t("adoption.series"))
     indicator = st.selectbox(t("adoption.choose"), options=list(names), format_func=names.get,
                              key=f"{key_prefix}_indicator")
-    show_section(sections.adoption_series(ctx.store, ctx.filters.years, indicator, ctx.lang, ctx.dark), t=t,
+    show_section(sections.adoption_series(ctx.store, years, indicator, ctx.lang, ctx.dark), t=t,
                  key_prefix=key_prefix)
 
 

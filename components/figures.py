@@ -263,8 +263,14 @@ def _index_editions(store: Store) -> tuple[int, ...]:
     return tuple(sorted({record.edition for record in store.records("indices")}))
 
 
+def adoption_data_years(store: Store, years: tuple[int, int]) -> tuple[int, int]:
+    """The narrowest year range holding the same adoption figures as ``years`` (they are filtered by their period's
+    year): the slider positions that select the same figures share every cached frame, figure and table."""
+    return _years_present(years, _adoption_years(store))
+
+
 def adoption_figure(store: Store, years: tuple[int, int], lang: str, dark: bool) -> go.Figure:
-    return _adoption_figure(store, _years_present(years, _adoption_years(store)), lang, dark)
+    return _adoption_figure(store, adoption_data_years(store, years), lang, dark)
 
 
 @cached
