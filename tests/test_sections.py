@@ -165,3 +165,24 @@ def test_only_the_open_tab_runs_and_the_table_tab_shows_the_charts_rows():
     at.run()
     rows = sections.activity(STORE, Filters().years, "en", False).rows
     assert len(at.dataframe) == 2 and len(at.dataframe[1].value) == len(rows)
+
+
+def test_the_adoption_page_shares_one_cached_view_between_year_ranges_holding_the_same_figures():
+    """figures.adoption_data_years: each range maps to the narrowest range with the same figures, and the sections
+    built from either are the same (rows, title, text alternative)."""
+    from morocco_ai.filters import YEAR_MAX, YEAR_MIN
+
+    ranges = [(start, end) for start in range(YEAR_MIN, YEAR_MAX + 1) for end in range(start, YEAR_MAX + 1)]
+    narrowest = {years: figures.adoption_data_years(STORE, years) for years in ranges}
+    assert len(set(narrowest.values())) < len(ranges)  # some slider positions share a view
+    for years, shared in narrowest.items():
+        assert years[0] <= shared[0] <= shared[1] <= years[1]
+        assert figures.adoption_data_years(STORE, shared) == shared
+        assert queries.adoption_frame(STORE, Filters(years=years), "en").equals(
+            queries.adoption_frame(STORE, Filters(years=shared), "en")), years
+    wide, shared = YEARS, narrowest[YEARS]
+    for build in (lambda y: sections.adoption_comparison(STORE, y, "fr", False),
+                  lambda y: sections.adoption_table(STORE, y, "fr")):
+        raw, narrowed = build(wide), build(shared)
+        assert raw.rows.reset_index(drop=True).equals(narrowed.rows.reset_index(drop=True))
+        assert (raw.title, raw.alt, raw.notes) == (narrowed.title, narrowed.alt, narrowed.notes)
