@@ -12,7 +12,7 @@ from components import figures, sections
 from components.briefing import build_briefing
 from components.chart_panel import image_name
 from morocco_ai import queries
-from morocco_ai.filters import Filters
+from morocco_ai.filters import YEAR_MAX, YEAR_MIN, Filters
 from morocco_ai.i18n import translator
 from morocco_ai.records import view_sources
 from morocco_ai.store import DEFAULT_DATA_DIR, load_store
@@ -170,8 +170,6 @@ def test_only_the_open_tab_runs_and_the_table_tab_shows_the_charts_rows():
 def test_the_adoption_page_shares_one_cached_view_between_year_ranges_holding_the_same_figures():
     """figures.adoption_data_years: each range maps to the narrowest range with the same figures, and the sections
     built from either are the same (rows, title, text alternative)."""
-    from morocco_ai.filters import YEAR_MAX, YEAR_MIN
-
     ranges = [(start, end) for start in range(YEAR_MIN, YEAR_MAX + 1) for end in range(start, YEAR_MAX + 1)]
     narrowest = {years: figures.adoption_data_years(STORE, years) for years in ranges}
     assert len(set(narrowest.values())) < len(ranges)  # some slider positions share a view
