@@ -317,8 +317,8 @@ READABLE = """() => {
 
 
 class Watch:
-    """What a page managed to do: dialogs, requests outside localhost (recorded and aborted, so nothing is sent),
-    page errors, navigations away from the app."""
+    """What a page managed to do: dialogs, requests outside localhost (recorded; the browser's dead-end proxy refuses
+    them, so nothing is sent: conftest `chromium`), page errors, navigations away from the app."""
 
     def __init__(self, page, origin: str):
         self.dialogs, self.outside, self.errors, self.navigations = [], [], [], []
@@ -326,20 +326,17 @@ class Watch:
         page.on("dialog", self._dialog)
         page.on("pageerror", lambda error: self.errors.append(str(error)[:200]))
         page.on("framenavigated", lambda frame: frame == page.main_frame and self.navigations.append(frame.url))
-        page.context.route("**/*", self._route)
+        page.context.on("request", lambda request: self._record(request.url))  # every page of the context, workers
+        page.on("websocket", lambda websocket: self._record(websocket.url))
 
     def _dialog(self, dialog) -> None:
         self.dialogs.append(f"{dialog.type}: {dialog.message}")
         dialog.dismiss()
 
-    def _route(self, route) -> None:
-        url = route.request.url
+    def _record(self, url: str) -> None:
         parsed = urlparse(url)
         if parsed.scheme in ("http", "https", "ws", "wss") and parsed.hostname not in LOCAL_HOSTS:
             self.outside.append(url)
-            route.abort()
-        else:
-            route.fallback()
 
     def left_origin(self) -> list[str]:
         return [url for url in self.navigations
@@ -348,7 +345,7 @@ class Watch:
     def problems(self, page, where: str) -> list[str]:
         """Everything the page's data achieved since the last call, as readable lines (the watch starts afresh)."""
         found = [f"{where}: dialog {d}" for d in self.dialogs]
-        found += [f"{where}: request outside localhost (aborted): {url}" for url in self.outside]
+        found += [f"{where}: request outside localhost (refused): {url}" for url in self.outside]
         found += [f"{where}: navigated away to {url}" for url in self.left_origin()]
         if not page.url.startswith(self.origin):
             found.append(f"{where}: now at {page.url}")

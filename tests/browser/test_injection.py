@@ -2,7 +2,8 @@
 
 Every page in every language, the region profile (?region=04), a milestone opened from the timeline and every
 help tooltip hovered: no dialog, no script of the data runs, no request leaves localhost (each one is recorded
-and aborted, so nothing is sent), no redirect, and the long and right-to-left strings leave the layout readable.
+and refused by the browser's dead-end proxy, so nothing is sent), no redirect, and the long and right-to-left
+strings leave the layout readable.
 The briefing download built from the same data is checked the same way. (The bundled data is browsed with the same
 watch on every page by each tour: test_tour.py.) The tests on the hostile server share it: one xdist group.
 """
