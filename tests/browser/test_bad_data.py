@@ -2,7 +2,8 @@
 
 For each kind of broken input: the validator names file, record and field; the pages that need the dataset show
 an error naming the file; every other page works; the Sources page counts loaded, rejected and unreadable right.
-Every kind runs through AppTest (fast, no browser); three kinds also run in Chromium (marked ``browser``).
+Every kind runs through AppTest (fast, no browser); three kinds also run in Chromium (marked ``browser``; two
+of them, breaking different files, on one server).
 """
 
 from __future__ import annotations
@@ -168,27 +169,34 @@ def test_a_bad_date_in_the_descriptors_updates_does_not_break_the_overview(broke
     run_page("overview")
 
 
-# --- the same in Chromium, for three kinds ---------------------------------------------------------------------
+# --- the same in Chromium, for three kinds on two servers ---------------------------------------------------------
 
-BROWSER_KINDS = {  # kind: (file, breaker, pages that show an error, loaded, rejected, unreadable)
-    "yaml syntax error in milestones": ("milestones.yaml", _write("- id: [unclosed\n"),
-                                        NEEDED_BY["milestones.yaml"], VALID_LOADED - 3, 0, 1),
-    "wrong encoding in targets": ("targets.yaml", lambda d: (d / "targets.yaml").write_bytes(
-        (d / "targets.yaml").read_text(encoding="utf-8").replace("Fixture jobs", "Emplois d\u00e9clar\u00e9s")
-        .encode("utf-16")), NEEDED_BY["targets.yaml"], VALID_LOADED - 1, 0, 1),
-    "non-http url in milestones": ("milestones.yaml", _append_milestone(url="javascript:alert(1)"), set(),
-                                   VALID_LOADED, 1, 0),
+def _write_utf16_targets(data_dir: Path) -> None:
+    target = data_dir / "targets.yaml"
+    target.write_bytes(target.read_text(encoding="utf-8").replace("Fixture jobs", "Emplois d\u00e9clar\u00e9s")
+                       .encode("utf-16"))
+
+
+# server: (what breaks the data, pages that show an error, the file every error names, loaded, rejected, unreadable).
+# Kinds that break different files share a server: each page's errors are those of the one file it needs.
+BROWSER_KINDS = {
+    "yaml syntax error in milestones": ((_write("- id: [unclosed\n"),), NEEDED_BY["milestones.yaml"],
+                                        "milestones.yaml", VALID_LOADED - 3, 0, 1),
+    "wrong encoding in targets, non-http url in milestones": (
+        (_write_utf16_targets, _append_milestone(url="javascript:alert(1)")), NEEDED_BY["targets.yaml"],
+        "targets.yaml", VALID_LOADED - 1, 1, 1),
 }
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("kind", list(BROWSER_KINDS))
 def test_broken_data_in_chromium(kind, tmp_path, page):
-    """Each kind on a server of its own (MOROCCO_AI_DATA_DIR): needs no xdist group, its port is its own."""
-    file, breaker, error_pages, loaded, rejected, unreadable = BROWSER_KINDS[kind]
+    """Each on a server of its own (MOROCCO_AI_DATA_DIR): needs no xdist group, its port is its own."""
+    breakers, error_pages, file, loaded, rejected, unreadable = BROWSER_KINDS[kind]
     data_dir = tmp_path / "data"
     shutil.copytree(VALID, data_dir)
-    breaker(data_dir)
+    for breaker in breakers:
+        breaker(data_dir)
     process, url = start_server(data_dir)
     try:
         for path, proof in PAGES.items():
