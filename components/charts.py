@@ -3,9 +3,10 @@
 Every word a figure shows comes from the translator ``t`` (titles, axes, legends, hover); in a right-to-left
 language the value axis moves to the right and legends align right.
 
-Each figure is made by one ``go.Figure(data=..., layout=...)`` from plain values and numpy arrays: plotly validates
-it all the same, while its ``update_*`` / ``add_*`` methods (a path lookup per keyword) and pandas inputs (converted
-through narwhals per property) cost several times more per figure.
+Each figure is made by one ``SharedFigure(data=..., layout=...)`` (a ``go.Figure`` serialised once: shared_figure.py)
+from plain values and numpy arrays: plotly validates it all the same, while its ``update_*`` / ``add_*`` methods (a
+path lookup per keyword) and pandas inputs (converted through narwhals per property) cost several times more per
+figure.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import plotly.graph_objects as go
 from morocco_ai.i18n import Translator
 
 from .palette import base_layout, palette
+from .shared_figure import SharedFigure
 
 TRACK_ORDER = ("strategy", "diplomacy", "institutions", "regulation", "events", "partnerships")
 
@@ -44,7 +46,7 @@ def empty_figure(message: str, *, t: Translator, dark: bool = False, height: int
     layout.update(annotations=[dict(text=message, showarrow=False, font=dict(color=palette(dark).text, size=15),
                                     xref="paper", yref="paper", x=0.5, y=0.5)],
                   xaxis=dict(visible=False), yaxis=dict(visible=False))
-    return go.Figure(data=[], layout=layout)
+    return SharedFigure(data=[], layout=layout)
 
 
 # the columns a hover reads (itertuples over only these: a row of every column costs a pandas lookup per column)
@@ -113,7 +115,7 @@ def build_timeline(milestones: pd.DataFrame, *, t: Translator, dark: bool = Fals
                   yaxis=dict(categoryorder="array", categoryarray=[track_names[x] for x in reversed(tracks)],
                              **_value_axis(t), **_axis_style(dark)),
                   xaxis=dict(type="date", tickformatstops=NUMERIC_DATE_TICKS, **_axis_style(dark)))
-    return go.Figure(dict(data=traces, layout=layout))
+    return SharedFigure(dict(data=traces, layout=layout))
 
 
 def build_activity_chart(activity: pd.DataFrame, *, t: Translator, dark: bool = False,
@@ -139,7 +141,7 @@ def build_activity_chart(activity: pd.DataFrame, *, t: Translator, dark: bool = 
     layout = _layout(t, dark, height, legend_y=-0.2)
     layout.update(barmode="stack", xaxis=dict(type="category", **_axis_style(dark, t("axis.year"))),
                   yaxis=dict(dtick=1, **_value_axis(t), **_axis_style(dark, t("diplomacy.activity_axis"))))
-    return go.Figure(data=traces, layout=layout)
+    return SharedFigure(data=traces, layout=layout)
 
 
 def _luminance(colour: str) -> float:
@@ -178,7 +180,7 @@ def build_grouped_bars(frame: pd.DataFrame, *, category: str, series: str, value
     layout.update(barmode="group",
                   xaxis=dict(type="category", autorange="reversed" if t.rtl else True, **_axis_style(dark)),
                   yaxis=dict(rangemode="tozero", **_value_axis(t), **_axis_style(dark, value_title)))
-    return go.Figure(data=traces, layout=layout)
+    return SharedFigure(data=traces, layout=layout)
 
 
 def build_country_lines(frame: pd.DataFrame, *, x: str, value: str, x_axis: dict, value_title: str, hover: str,
@@ -208,7 +210,7 @@ def build_country_lines(frame: pd.DataFrame, *, x: str, value: str, x_axis: dict
     layout.update(xaxis=dict(**axis, **_axis_style(dark, x_title)),
                   yaxis=dict(autorange="reversed" if reversed_values else True, **_value_axis(t),
                              **_axis_style(dark, value_title)))
-    return go.Figure(data=traces, layout=layout)
+    return SharedFigure(data=traces, layout=layout)
 
 
 def build_index_lines(frame: pd.DataFrame, *, value: str, value_title: str, t: Translator, dark: bool = False,
@@ -283,4 +285,4 @@ def build_target_progress(targets: pd.DataFrame, *, t: Translator, dark: bool = 
     layout.update(barmode="overlay",
                   xaxis=dict(range=[130, 0] if t.rtl else [0, 130], **_axis_style(dark, t("strategy.share_axis"))),
                   yaxis=dict(autorange="reversed", **_value_axis(t), **_axis_style(dark)))
-    return go.Figure(data=traces, layout=layout)
+    return SharedFigure(data=traces, layout=layout)

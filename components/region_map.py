@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 from morocco_ai.geo import EMPTY_TOPOLOGY
 
 from .palette import base_layout, palette
+from .shared_figure import SharedFigure
 
 # MapLibre needs a style; an inline one with a transparent background names no tile or glyph server
 # (an empty `sources` object is dropped on the way and the map then fails, hence the empty GeoJSON source).
@@ -119,4 +120,4 @@ def build_region_map(
         selectedpoints=_selected_indices(codes, selected), hovertemplate="%{text}<extra></extra>", **extra,
     ))
     # one construction from plain values: plotly's update_* methods cost a path lookup per keyword
-    return go.Figure(data=traces, layout=layout)
+    return SharedFigure(data=traces, layout=layout)

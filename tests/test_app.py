@@ -181,6 +181,26 @@ def test_the_pages_title_comes_first_and_stays_in_place(page):
     assert [el.type for el in at.main.children.values()][0] == "title"
 
 
+def test_no_figure_is_changed_after_it_was_shown():
+    """Every figure is serialised once and shared by every session (components/shared_figure.py): after every page
+    has run in both themes and with other filters, each figure's kept dict is still what the figure serialises to."""
+    import gc
+
+    import plotly.graph_objects as go
+
+    from components.shared_figure import KEPT, SharedFigure
+
+    for page in PAGE_FILES:
+        for params in ({}, {"lang": "ar", "region": "06", "years": "2020-2026"}):
+            at = run_app(page, **params)
+            at.run()
+    shown = [figure for figure in gc.get_objects() if isinstance(figure, SharedFigure) and KEPT in figure.__dict__]
+    assert len(shown) >= 10, len(shown)
+    changed = [figure.layout.title.text for figure in shown
+               if json.loads(figure.to_json()) != json.loads(go.Figure(figure).to_json())]
+    assert changed == []
+
+
 def test_an_emptied_table_is_said_in_words_not_drawn_empty():
     """Streamlit draws a table without rows as the English word "empty": the pages say it in their language."""
     said = 0

@@ -147,6 +147,19 @@ def test_index_lines_mark_an_edition_whose_method_changed(store):
     assert [shape.x0 for shape in figure.layout.shapes] == [2023]
 
 
+def test_a_built_figure_is_serialised_once_and_as_a_plain_figure_would_be(store):
+    """What st.plotly_chart serialises on every run is made once per figure (components/shared_figure.py), and is
+    what plotly makes of the same figure; a copy is a plain figure again (the briefing changes its copies)."""
+    frame = queries.indices_frame(store).assign(country_name="Morocco", score_text="43.3 / 100")
+    figure = build_index_lines(frame, value="score", value_title="Score", t=EN,
+                               edition_notes={2023: "Scores on a 0-10 scale"})  # changed once more while built
+    kept = figure.to_dict()
+    assert figure.to_dict() is kept
+    assert json.loads(figure.to_json()) == json.loads(go.Figure(figure).to_json()) and kept["layout"]["annotations"]
+    copy = go.Figure(figure).update_layout(width=900)
+    assert type(copy) is go.Figure and copy.to_dict()["layout"]["width"] == 900 and "width" not in kept["layout"]
+
+
 def test_target_progress_is_a_share_of_the_target(store):
     figure = build_target_progress(queries.targets_frame(store), t=EN)
     baseline = next(trace for trace in figure.data if trace.name == "Baseline")
