@@ -25,7 +25,7 @@ def test_core_package_never_imports_streamlit():
 
 
 def test_pure_builders_do_not_touch_streamlit():
-    for name in ("region_map.py", "palette.py", "text.py", "charts.py", "figures.py"):
+    for name in ("region_map.py", "palette.py", "text.py", "charts.py", "figures.py", "shared_figure.py"):
         source = (ROOT / "components" / name).read_text(encoding="utf-8")
         assert not re.search(r"^\s*(import|from)\s+streamlit", source, re.M), name
         assert not re.search(r"\bst\.[a-z_]+\(", source), name
