@@ -149,10 +149,15 @@ class RequestLog(list):
         return outside_localhost(self)
 
 
+# The reader asks for reduced motion (a setting of their system, honoured by Streamlit's transitions): the checks
+# look at where things end up, and Chromium then draws fewer frames (about 5 % of a tour's CPU, measured).
+MOTION = {"reduced_motion": "reduce"}
+
+
 def new_page(chromium, *, color_scheme: str = "light", viewport: dict | None = None, **options):
     """A page in a fresh browser context; every request of the context (workers included) and every websocket is
     recorded in `page.requests`. Close it with `page.context.close()`."""
-    context = chromium.new_context(viewport=viewport or DESKTOP, color_scheme=color_scheme, **options)
+    context = chromium.new_context(viewport=viewport or DESKTOP, color_scheme=color_scheme, **MOTION, **options)
     page = context.new_page()
     page.requests = RequestLog()
     context.on("request", lambda req: page.requests.append(req.url))

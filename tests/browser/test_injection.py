@@ -21,7 +21,7 @@ from playwright.sync_api import expect
 from morocco_ai.i18n import LANGUAGES
 
 from .checks import DANGEROUS_DOM, PAGES, Watch
-from .conftest import ROOT, TWO_FRAMES, navigate, screenshot, settle, start_server, stop_server, wait_for_app
+from .conftest import MOTION, ROOT, TWO_FRAMES, navigate, screenshot, settle, start_server, stop_server, wait_for_app
 
 pytestmark = pytest.mark.browser
 # The hostile server is module-scoped: one per xdist worker that runs these tests. Each language is a group of its
@@ -40,7 +40,7 @@ def injection_url():
 
 @pytest.fixture
 def watched(chromium, injection_url):
-    context = chromium.new_context(viewport={"width": 1400, "height": 1000})
+    context = chromium.new_context(viewport={"width": 1400, "height": 1000}, **MOTION)
     page = context.new_page()
     page.requests = []
     page.on("request", lambda req: page.requests.append(req.url))
