@@ -4,8 +4,8 @@
 its arrays encoded again (6 of the adoption page's 30 ms rerun, bench/README.md). The builders make each figure
 in one go and the caches of components/figures.py hand the same object to every session, so a figure is never
 changed after it is drawn (nothing may change it: another reader's page shows it too). Its dict is therefore
-made on the first call and kept. tests/test_charts.py checks, after every page has run, that each kept dict still
-equals a fresh serialisation of its figure.
+made on the first call and kept. tests/test_app.py checks, after every page has run, that each kept dict still
+equals a fresh serialisation of its figure; tests/test_charts.py that it is made once.
 """
 
 from __future__ import annotations
