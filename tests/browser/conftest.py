@@ -36,9 +36,15 @@ DESKTOP = {"width": 1400, "height": 1000}
 PHONE = {"width": 390, "height": 844}
 
 
+def loopback_socket() -> socket.socket:
+    """A socket bound to a free loopback port, not listening: a connection to it is refused at once."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    return sock
+
+
 def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
+    with loopback_socket() as sock:
         return sock.getsockname()[1]
 
 
@@ -109,14 +115,6 @@ def app_url():
     stop_server(process)
 
 
-def dead_end_proxy() -> socket.socket:
-    """A loopback port bound but never listening: a connection to it is refused at once. Held open for as long as
-    the browser runs, so that no other server can take the port."""
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    return sock
-
-
 @pytest.fixture(scope="session")
 def chromium():
     """Debian Chromium. Every request to a host other than this machine goes to a proxy that refuses it, so nothing
@@ -130,7 +128,9 @@ def chromium():
         pytest.skip(message)
     from playwright.sync_api import sync_playwright
 
-    with dead_end_proxy() as proxy, sync_playwright() as playwright:
+    # the proxy: a loopback port bound but never listening, held for as long as the browser runs (no other server
+    # can take it)
+    with loopback_socket() as proxy, sync_playwright() as playwright:
         port = proxy.getsockname()[1]
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True,
