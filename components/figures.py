@@ -53,7 +53,7 @@ def measure_value_label(measure: str, value: object, t: Translator) -> str:
     return t.number(round(value, 2), 2) if measure == "milestones_per_million" else t.number(value)
 
 
-@cached
+@queries.cached_by_measure
 def region_measure_rows(store: Store, measure: str, years: tuple[int, int], lang: str) -> pd.DataFrame:
     """The measure per region with its value in words (so colour is never the only carrier)."""
     t = translator(lang)
@@ -61,21 +61,12 @@ def region_measure_rows(store: Store, measure: str, years: tuple[int, int], lang
     return frame.assign(label=[measure_value_label(measure, value, t) for value in frame["value"]])
 
 
+@queries.cached_by_measure
 def region_map_figure(store: Store, measure: str, years: tuple[int, int], selected: tuple[str, ...], lang: str,
                       dark: bool, height: int = MAP_HEIGHT, renderer: str = "map",
                       geojson_url: str | None = None) -> go.Figure:
-    """The map for these arguments; a measure that ignores the years is cached once for every year range.
-
-    With ``geojson_url`` the figure points at the shapes (served as a static file) instead of holding them.
-    """
-    if measure not in queries.YEAR_DEPENDENT_MEASURES:
-        years = Filters().years
-    return _region_map_figure(store, measure, years, selected, lang, dark, height, renderer, geojson_url)
-
-
-@cached
-def _region_map_figure(store: Store, measure: str, years: tuple[int, int], selected: tuple[str, ...], lang: str,
-                       dark: bool, height: int, renderer: str, geojson_url: str | None) -> go.Figure:
+    """The map for these arguments. With ``geojson_url`` the figure points at the shapes (served as a static
+    file) instead of holding them."""
     t = translator(lang)
     frame = region_measure_rows(store, measure, years, lang)
     return build_region_map(
@@ -103,17 +94,18 @@ def region_comparison(store: Store, regions: tuple[str, ...], years: tuple[int, 
     """The chosen regions side by side, one row each: census figures and every map measure in words (a measure
     whose dataset is unreadable reads as a gap)."""
     t = translator(lang)
-    census = queries.regions_frame(store, lang).set_index("code").loc[list(regions)]
+    census = [queries.region_census(store, lang)[code] for code in regions]
     frame = pd.DataFrame({
-        "id": list(census["id"]), "code": list(regions),
-        "name": list(census["name_ar"] if lang == "ar" else census["name_fr"]),
-        "population_2024": [t.number(v) if v is not None else None for v in census["population_2024"]],
-        "households_2024": [t.number(v) if v is not None else None for v in census["households_2024"]]})
+        "id": [row["id"] for row in census], "code": list(regions),
+        "name": [row["name_ar" if lang == "ar" else "name_fr"] for row in census],
+        **{column: [t.number(row[column]) if row[column] is not None else None for row in census]
+           for column in ("population_2024", "households_2024")}})
     for measure in queries.MAP_MEASURES:
         if measure == "population":
             continue
         try:
-            labels = region_measure_rows(store, measure, years, lang).set_index("code")["label"]
+            rows = region_measure_rows(store, measure, years, lang)
+            labels = dict(zip(rows["code"], rows["label"]))
         except DatasetUnavailable:
             labels = {}
         frame[measure] = [labels.get(code) for code in regions]
@@ -126,9 +118,17 @@ INSTITUTION_COLUMNS = {"name": "column.name", "status": "column.status", "date_l
 
 @cached
 def institution_rows(store: Store, filters: Filters, lang: str, include_national: bool) -> pd.DataFrame:
+    return _all_institution_rows(store, lang).select(filters, include_national)
+
+
+@cached
+def _all_institution_rows(store: Store, lang: str) -> queries.DatasetRows:
+    """Every institution as a reader reads it, translated once per language and then only masked per filter."""
     t = translator(lang)
-    frame = queries.institutions_frame(store, filters, lang, include_national)
-    return mark_fallbacks(frame, "name", "name_lang", lang).assign(status=[t(f"status.{s}") for s in frame["status"]])
+    rows = queries.all_institutions(store, lang)
+    frame = rows.frame
+    return rows.with_frame(mark_fallbacks(frame, "name", "name_lang", lang).assign(
+        status=[t(f"status.{s}") for s in frame["status"]]))
 
 
 # --- milestones ----------------------------------------------------------------------------------------------
@@ -147,11 +147,18 @@ def timeline_figure(store: Store, filters: Filters, lang: str, dark: bool, inclu
 
 @cached
 def milestone_rows(store: Store, filters: Filters, lang: str, include_national: bool) -> pd.DataFrame:
+    return _all_milestone_rows(store, lang).select(filters, include_national)
+
+
+@cached
+def _all_milestone_rows(store: Store, lang: str) -> queries.DatasetRows:
+    """Every milestone as a reader reads it, translated once per language and then only masked per filter."""
     t = translator(lang)
-    frame = queries.milestones_frame(store, filters, lang, include_national)
-    return mark_fallbacks(frame, "title", "title_lang", lang).assign(
+    rows = queries.all_milestones(store, lang)
+    frame = rows.frame
+    return rows.with_frame(mark_fallbacks(frame, "title", "title_lang", lang).assign(
         track=[t(f"track.{x}") for x in frame["track"]], status=[t(f"status.{s}") for s in frame["status"]],
-        status_code=frame["status"])
+        status_code=frame["status"]))
 
 
 # --- diplomacy -----------------------------------------------------------------------------------------------

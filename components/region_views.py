@@ -84,7 +84,7 @@ def _profile_header(ctx: PageContext, code: str) -> None:
     if not dataset_available(ctx, "regions"):
         st.header(code)
         return
-    row = queries.regions_frame(ctx.store, ctx.lang).set_index("code").loc[code]
+    row = queries.region_census(ctx.store, ctx.lang)[code]
     st.subheader(md_escape(f"{row['name_ar'] if ctx.lang == 'ar' else row['name_fr']} ({code})"))
     st.text(row["name_fr"] if ctx.lang == "ar" else row["name_ar"])
     if row["population_2024"] is not None:

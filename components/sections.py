@@ -57,7 +57,7 @@ def _summary(parts) -> str:
 
 
 # --- regions ---------------------------------------------------------------------------------------------------
-@cached
+@queries.cached_by_measure
 def region_map(store: Store, measure: str, years: tuple[int, int], regions: tuple[str, ...], lang: str, dark: bool,
                height: int = figures.MAP_HEIGHT, renderer: str = "map",
                geojson_url: str | None = None) -> Section:

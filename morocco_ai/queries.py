@@ -6,11 +6,13 @@ Callers must treat the returned frames as read-only.
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import functools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+import numpy as np
 import pandas as pd
 
 from .filters import Filters
@@ -106,12 +108,6 @@ def _years_overlap(start: PartialDate | None, end: PartialDate | None, years: tu
     return start.year <= years[1] and last >= years[0]
 
 
-def _region_ok(region: str, filters: Filters, include_national: bool) -> bool:
-    if filters.all_regions:
-        return True
-    return region in filters.regions or (include_national and region in ("national", "international"))
-
-
 def _provenance(record: Record, lang: str) -> dict:
     return {
         "sources": sources_text(record.sources, lang),
@@ -147,6 +143,13 @@ def regions_frame(store: Store, lang: str = "en") -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+@cached
+def region_census(store: Store, lang: str = "en") -> dict[str, dict]:
+    """Region code -> its row of ``regions_frame`` as a dict (a lookup, not a frame operation)."""
+    frame = regions_frame(store, lang)
+    return dict(zip(frame["code"], frame.to_dict("records")))
+
+
 def region_names(store: Store, lang: str = "en") -> dict[str, str]:
     """Region code -> HCP name (Arabic in Arabic, French otherwise), plus the national/international scopes."""
     frame = regions_frame(store, lang)
@@ -163,17 +166,61 @@ def region_names(store: Store, lang: str = "en") -> dict[str, str]:
 def milestones_frame(store: Store, filters: Filters = Filters(), lang: str = "en",
                      include_national: bool = True) -> pd.DataFrame:
     """The milestones in the filters, one row each (built once per language, then only masked per filter)."""
-    frame = _all_milestones(store, lang)
-    last_year = frame["end_year"]
-    keep = (frame["year"] <= filters.years[1]) & (last_year >= filters.years[0])
-    if not filters.all_regions:
-        scopes = ("national", "international") if include_national else ()
-        keep &= frame["region"].isin((*filters.regions, *scopes))
-    return frame[keep].drop(columns="end_year").reset_index(drop=True)
+    return all_milestones(store, lang).select(filters, include_national)
+
+
+# Each row's span of years while a prebuilt frame is built: the first and last year it covers (undated rows span
+# every year, so a year filter never hides them; pages say so). They become DatasetRows' arrays.
+SPAN_COLUMNS = ["first_year", "last_year"]
+UNDATED_SPAN = {"first_year": -9999, "last_year": 9999}
+
+
+def _span(start: PartialDate | None, end: PartialDate | None = None) -> dict[str, int]:
+    return {"first_year": start.year, "last_year": (end or start).year} if start else UNDATED_SPAN
+
+
+@dataclass(frozen=True, eq=False)
+class DatasetRows:
+    """Every record of a dataset as one prebuilt frame, with each row's span of years and its region as arrays: a
+    filter is a numpy mask and one take instead of a rebuild (pandas costs ~0.5 ms per operation on these frames,
+    numpy a few microseconds)."""
+
+    frame: pd.DataFrame
+    first_year: np.ndarray
+    last_year: np.ndarray
+    region: np.ndarray
+
+    @classmethod
+    def from_spanned(cls, frame: pd.DataFrame) -> DatasetRows:
+        """From a frame built with SPAN_COLUMNS (they become the arrays)."""
+        return cls(frame.drop(columns=SPAN_COLUMNS), frame["first_year"].to_numpy(), frame["last_year"].to_numpy(),
+                   frame["region"].to_numpy())
+
+    def with_frame(self, frame: pd.DataFrame) -> DatasetRows:
+        """The same rows in the same order with other columns (e.g. translated for readers)."""
+        if len(frame) != len(self.frame):
+            raise ValueError(f"{len(frame)} rows given for {len(self.frame)}")
+        return replace(self, frame=frame)
+
+    def mask(self, filters: Filters, include_national: bool = True) -> np.ndarray:
+        keep = (self.first_year <= filters.years[1]) & (self.last_year >= filters.years[0])
+        if not filters.all_regions:
+            scopes = ("national", "international") if include_national else ()
+            keep &= np.isin(self.region, [*filters.regions, *scopes])
+        return keep
+
+    def select(self, filters: Filters, include_national: bool = True) -> pd.DataFrame:
+        """The rows that meet the filters (national and international rows too when ``include_national``)."""
+        return self.frame.take(np.flatnonzero(self.mask(filters, include_national))).reset_index(drop=True)
+
+    def count_by_region(self, years: tuple[int, int]) -> collections.Counter:
+        """Rows per region in these years (national and international rows are no region's)."""
+        return collections.Counter(self.region[self.mask(Filters(regions=REGION_CODES, years=years), False)])
 
 
 @cached
-def _all_milestones(store: Store, lang: str) -> pd.DataFrame:
+def all_milestones(store: Store, lang: str) -> DatasetRows:
+    """Every milestone in ``lang``, by date."""
     names = region_names(store, lang)
     rows = []
     for record in store.records("milestones"):
@@ -189,7 +236,7 @@ def _all_milestones(store: Store, lang: str) -> pd.DataFrame:
             "start": pd.Timestamp(record.date.first_day),
             "finish": pd.Timestamp(end.last_day) + pd.Timedelta(days=1),
             "year": record.date.year,
-            "end_year": end.year,
+            **_span(record.date, end),
             "track": record.track,
             "region": record.region,
             "region_name": names.get(record.region, record.region),
@@ -201,21 +248,31 @@ def _all_milestones(store: Store, lang: str) -> pd.DataFrame:
             "is_future": record.is_future,
             **_provenance(record, lang),
         })
-    columns = ["id", "date", "end_date", "date_label", "precision", "start", "finish", "year", "end_year", "track",
+    columns = ["id", "date", "end_date", "date_label", "precision", "start", "finish", "year", *SPAN_COLUMNS, "track",
                "region", "region_name", "city", "title", "title_lang", "description", "status", "is_future",
                "sources", "source_url", "n_sources", "alternatives", "has_alternatives"]
-    return pd.DataFrame(rows, columns=columns).sort_values(["start", "id"], ignore_index=True)
+    return DatasetRows.from_spanned(pd.DataFrame(rows, columns=columns).sort_values(["start", "id"], ignore_index=True))
 
 
 # --- institutions and the Jazari network ----------------------------------------------------------------------
 
-@cached
 def jazari_frame(store: Store, filters: Filters = Filters(), lang: str = "en") -> pd.DataFrame:
+    """The Jazari institutes in the filters' regions, every year (an institute's date is when it opened or was
+    announced: the network is shown whole)."""
+    return _all_jazari(store, lang) if filters.all_regions else _jazari_in_regions(store, filters.regions, lang)
+
+
+@cached
+def _jazari_in_regions(store: Store, regions: tuple[str, ...], lang: str) -> pd.DataFrame:
+    frame = _all_jazari(store, lang)
+    return frame[frame["region"].isin(regions)].reset_index(drop=True)
+
+
+@cached
+def _all_jazari(store: Store, lang: str) -> pd.DataFrame:
     names = region_names(store, lang)
     rows = []
     for record in store.records("jazari_institutes"):
-        if not _region_ok(record.region, filters, False):
-            continue
         name, name_lang = text_in(record.name, lang)
         rows.append({
             "id": record.id, "region": record.region, "region_name": names.get(record.region, record.region),
@@ -233,12 +290,16 @@ def jazari_frame(store: Store, filters: Filters = Filters(), lang: str = "en") -
 @cached
 def institutions_frame(store: Store, filters: Filters = Filters(), lang: str = "en",
                        include_national: bool = True) -> pd.DataFrame:
+    """The institutions in the filters (built once per language, then only masked per filter)."""
+    return all_institutions(store, lang).select(filters, include_national)
+
+
+@cached
+def all_institutions(store: Store, lang: str) -> DatasetRows:
+    """Every institution in ``lang``, in the data's order."""
     names = region_names(store, lang)
     rows = []
     for record in store.records("institutions"):
-        if not (_region_ok(record.region, filters, include_national)
-                and _years_overlap(record.date, None, filters.years)):
-            continue
         name, name_lang = text_in(record.name, lang)
         rows.append({
             "id": record.id, "kind": record.kind, "name": name, "name_lang": name_lang, "status": record.status,
@@ -246,12 +307,12 @@ def institutions_frame(store: Store, filters: Filters = Filters(), lang: str = "
             "region": record.region,
             "region_name": names.get(record.region, record.region), "city": text_in(record.city, lang)[0],
             "themes": texts_in(record.themes, lang), "partners": texts_in(record.partners, lang),
-            "description": text_in(record.description, lang)[0], **_provenance(record, lang),
+            "description": text_in(record.description, lang)[0], **_provenance(record, lang), **_span(record.date),
         })
     columns = ["id", "kind", "name", "name_lang", "status", "date", "date_label", "region", "region_name", "city",
                "themes", "partners", "description", "sources", "source_url", "n_sources", "alternatives",
-               "has_alternatives"]
-    return pd.DataFrame(rows, columns=columns)
+               "has_alternatives", *SPAN_COLUMNS]
+    return DatasetRows.from_spanned(pd.DataFrame(rows, columns=columns))
 
 
 # --- the map's measures -----------------------------------------------------------------------------------------
@@ -266,42 +327,49 @@ CATEGORICAL_MEASURES = frozenset({"jazari_status"})
 YEAR_DEPENDENT_MEASURES = frozenset({"milestones", "milestones_per_million", "institutions"})
 
 
-def _count_by_region(frame: pd.DataFrame) -> dict[str, int]:
-    return frame.groupby("region").size().to_dict() if not frame.empty else {}
-
-
 def _check_measure(measure: str) -> None:
     if measure not in MAP_MEASURES:
         raise ValueError(f"unknown map measure {measure!r}; expected one of {', '.join(MAP_MEASURES)}")
 
 
-@cached
-def region_measure(store: Store, measure: str, years: tuple[int, int] = Filters().years,
-                   lang: str = "en") -> pd.DataFrame:
+def measure_years(measure: str, years: tuple[int, int]) -> tuple[int, int]:
+    """The years a measure is computed for: the whole range for one that ignores them."""
+    return years if measure in YEAR_DEPENDENT_MEASURES else Filters().years
+
+
+def cached_by_measure(function):
+    """``cached`` for a function of (store, measure, years, ...): a measure that ignores the years gets the whole
+    range, so one entry serves every year filter (the regions page's default measure is one)."""
+    inner = cached(function)
+
+    @functools.wraps(function)
+    def call(store: Store, measure: str, years: tuple[int, int] = Filters().years, *args, **kwargs):
+        return inner(store, measure, measure_years(measure, years), *args, **kwargs)
+    return call
+
+
+@cached_by_measure
+def region_measure(store: Store, measure: str, years: tuple[int, int], lang: str = "en") -> pd.DataFrame:
     """One row per region: its code, name and the value of ``measure`` (a number, or a Jazari status code)."""
     _check_measure(measure)
     regions = regions_frame(store, lang)
-    frame = regions[["code", "name_fr", "name_ar", "population_2024"]].copy()
-    every_region = Filters(years=years)
+    codes = regions["code"].tolist()
     if measure == "jazari_status":
-        statuses = dict(zip(*[jazari_frame(store, every_region, lang)[c] for c in ("region", "status")]))
-        frame["value"] = [statuses.get(code, "no_record") for code in frame["code"]]
+        statuses = dict(zip(*[_all_jazari(store, lang)[c] for c in ("region", "status")]))
+        values = [statuses.get(code, "no_record") for code in codes]
     elif measure == "population":
-        frame["value"] = frame["population_2024"]
-    elif measure in ("milestones", "milestones_per_million"):
-        counts = _count_by_region(milestones_frame(store, every_region, lang, include_national=False))
-        frame["value"] = [counts.get(code, 0) for code in frame["code"]]
+        values = regions["population_2024"]
+    else:  # a count of the region's milestones or institutions in these years
+        rows = all_institutions(store, lang) if measure == "institutions" else all_milestones(store, lang)
+        counts = rows.count_by_region(years)
+        values = pd.Series([counts.get(code, 0) for code in codes])
         if measure == "milestones_per_million":
-            frame["value"] = frame["value"] / (frame["population_2024"] / 1e6)
-    else:  # institutions
-        counts = _count_by_region(institutions_frame(store, every_region, lang, include_national=False))
-        frame["value"] = [counts.get(code, 0) for code in frame["code"]]
-    frame["name"] = frame["name_ar"] if lang == "ar" else frame["name_fr"]
-    return frame[["code", "name", "value"]]
+            values = values / (regions["population_2024"] / 1e6)
+    return pd.DataFrame({"code": codes, "name": regions["name_ar" if lang == "ar" else "name_fr"], "value": values})
 
 
-@cached
-def measure_record_ids(store: Store, measure: str, years: tuple[int, int] = Filters().years) -> tuple[str, ...]:
+@cached_by_measure
+def measure_record_ids(store: Store, measure: str, years: tuple[int, int]) -> tuple[str, ...]:
     """The records a map measure is computed from: its sources are theirs."""
     _check_measure(measure)
     every_region = Filters(years=years)

@@ -1,3 +1,5 @@
+import pytest
+
 from morocco_ai import export, queries
 from morocco_ai.filters import Filters
 from morocco_ai.store import load_store
@@ -55,3 +57,54 @@ def test_exports_hold_every_record():
     import zipfile
     names = zipfile.ZipFile(io.BytesIO(export.package_zip(STORE))).namelist()
     assert "morocco-ai-data/datapackage.yaml" in names and "morocco-ai-data/milestones.yaml" in names
+
+
+REAL_STORE = load_store(VALID_FIXTURE.parents[2] / "data")
+FILTER_GRID = [Filters(regions=regions, years=years)
+               for regions in ((), ("06",), ("01", "06"), ("10",), ("03", "07", "11"))
+               for years in ((2017, 2030), (2021, 2021), (2024, 2026), (2010, 2012), (2029, 2035))]
+
+
+def _meets(record, start, end, filters, include_national):
+    """The filter, record by record: the reference the prebuilt masks must agree with."""
+    in_years = start is None or (start.year <= filters.years[1] and (end or start).year >= filters.years[0])
+    scopes = ("national", "international") if include_national else ()
+    return in_years and (filters.all_regions or record.region in (*filters.regions, *scopes))
+
+
+def test_masked_rows_are_the_records_that_meet_the_filters():
+    # undated institutions pass every year filter; national rows only when asked; order kept
+    milestones = sorted(REAL_STORE.records("milestones"), key=lambda r: (r.date.first_day, r.id))
+    institutions = list(REAL_STORE.records("institutions"))
+    assert any(record.date is None for record in institutions)
+    for filters in FILTER_GRID:
+        for national in (True, False):
+            assert list(queries.milestones_frame(REAL_STORE, filters, "fr", national)["id"]) == [
+                r.id for r in milestones if _meets(r, r.date, r.end_date, filters, national)]
+            assert list(queries.institutions_frame(REAL_STORE, filters, "ar", national)["id"]) == [
+                r.id for r in institutions if _meets(r, r.date, None, filters, national)]
+        frame = queries.milestones_frame(REAL_STORE, filters)
+        assert not {"first_year", "last_year"} & set(frame.columns) and list(frame.index) == list(range(len(frame)))
+
+
+def test_region_counts_are_the_regions_own_records_in_the_years():
+    for years in ((2017, 2030), (2024, 2025)):
+        counts = queries.region_measure(REAL_STORE, "institutions", years).set_index("code")["value"]
+        for code, count in counts.items():
+            assert count == len(queries.institutions_frame(REAL_STORE, Filters(regions=(code,), years=years),
+                                                           include_national=False))
+
+
+def test_rows_given_another_frame_must_be_the_same_rows():
+    rows = queries.all_milestones(REAL_STORE, "en")
+    with pytest.raises(ValueError, match="rows given"):
+        rows.with_frame(rows.frame.head(2))
+
+
+def test_a_measure_that_ignores_the_years_is_computed_once_for_every_year_range():
+    assert queries.region_measure(REAL_STORE, "jazari_status", (2018, 2019)) is \
+        queries.region_measure(REAL_STORE, "jazari_status", (2025, 2026))
+    assert queries.region_measure(REAL_STORE, "milestones", (2018, 2019)) is not \
+        queries.region_measure(REAL_STORE, "milestones", (2025, 2026))
+    with pytest.raises(ValueError, match="unknown map measure"):
+        queries.region_measure(REAL_STORE, "rainfall", (2018, 2019))
