@@ -2,7 +2,7 @@ import pytest
 
 from morocco_ai import export, queries
 from morocco_ai.filters import Filters
-from morocco_ai.store import load_store
+from morocco_ai.store import DEFAULT_DATA_DIR, load_store
 
 from .conftest import VALID_FIXTURE
 
@@ -59,7 +59,7 @@ def test_exports_hold_every_record():
     assert "morocco-ai-data/datapackage.yaml" in names and "morocco-ai-data/milestones.yaml" in names
 
 
-REAL_STORE = load_store(VALID_FIXTURE.parents[2] / "data")
+REAL_STORE = load_store(DEFAULT_DATA_DIR)
 FILTER_GRID = [Filters(regions=regions, years=years)
                for regions in ((), ("06",), ("01", "06"), ("10",), ("03", "07", "11"))
                for years in ((2017, 2030), (2021, 2021), (2024, 2026), (2010, 2012), (2029, 2035))]
