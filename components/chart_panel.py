@@ -10,6 +10,7 @@ from morocco_ai.filters import Filters
 from morocco_ai.i18n import Translator
 from morocco_ai.records import view_url
 from morocco_ai.store import get_store
+from morocco_ai.urls import LANG_PARAM
 
 from .filters import current_filters
 from .provenance import sources_note
@@ -87,6 +88,6 @@ def show_section(section: Section, *, t: Translator, key_prefix: str,
     citation = st.expander(t("chart.cite"), key=f"{key_prefix}_cite", on_change="rerun")
     if citation.open:
         with citation:
-            url = view_url(current_origin(), current_page_path(), {**filters.to_params(), "lang": t.lang})
+            url = view_url(current_origin(), current_page_path(), {**filters.to_params(), LANG_PARAM: t.lang})
             st.code(section.citation(store, url, t.lang), language=None, wrap_lines=True)
     return state

@@ -5,8 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from morocco_ai.i18n import LANGUAGES, pick_language, translator
+from morocco_ai.urls import LANG_PARAM
 
-LANG_PARAM, STATE_KEY, WIDGET_KEY, LANG_NOTICE_KEY = "lang", "_lang", "sidebar_language", "_lang_notices"
+STATE_KEY, WIDGET_KEY, LANG_NOTICE_KEY = "_lang", "sidebar_language", "_lang_notices"
 LANGUAGE_NAMES = {"fr": "Français", "en": "English", "ar": "العربية"}
 
 # Static CSS written here (no data in it). For every language: captions at full contrast (Streamlit draws them

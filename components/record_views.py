@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from morocco_ai.records import RECORD_PARAM, owner_page, permalink, record_card
+from morocco_ai.records import owner_page, permalink, record_card
+from morocco_ai.urls import RECORD_PARAM
 
 from .page_context import PageContext
 from .provenance import source_line, sources_note

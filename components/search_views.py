@@ -6,11 +6,11 @@ import streamlit as st
 
 from morocco_ai.records import permalink
 from morocco_ai.search import MAX_QUERY_LENGTH, Segment, search_index
+from morocco_ai.urls import SEARCH_PARAM
 
 from .page_context import PageContext
 from .text import md_escape, md_record_link
 
-SEARCH_PARAM = "q"
 SHOWN_PER_DATASET = 25
 
 

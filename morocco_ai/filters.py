@@ -10,9 +10,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .schema import REGION_CODES
+from .urls import PEERS_PARAM, REGION_PARAM, YEARS_PARAM
 
 YEAR_MIN, YEAR_MAX = 2017, 2030
-REGION_PARAM, YEARS_PARAM, PEERS_PARAM = "region", "years", "peers"
 MOROCCO = "MA"
 MAX_PEERS = 12
 MAX_PARAM_LENGTH = 200  # longer values are not parsed at all

@@ -27,8 +27,8 @@ from .schema import (
     Target,
 )
 from .store import Store
+from .urls import RECORD_PARAM
 
-RECORD_PARAM = "record"
 # The page that shows each dataset's records (its url path): a permalink opens there.
 OWNER_PAGES = {
     "milestones": "timeline", "un_resolutions": "diplomacy", "institutions": "regions",
