@@ -16,23 +16,15 @@ from components.page_context import page_context  # noqa: E402
 from components.process_setup import configure_process  # noqa: E402
 from components.record_views import record_panel, route_to_record  # noqa: E402
 from components.routing import open_page, remember_page, unknown_page_notice  # noqa: E402
-from morocco_ai import queries  # noqa: E402
 from morocco_ai.i18n import translator  # noqa: E402
+from morocco_ai.places import region_names  # noqa: E402
+from morocco_ai.views.pages import PAGES as PAGE_SPECS  # noqa: E402
 
 configure_process()
 
 t = translator(language_selector())
-OVERVIEW = st.Page("pages/overview.py", title=t("page.overview"), icon=":material/dashboard:", url_path="overview")
-PAGES = [
-    OVERVIEW,
-    st.Page("pages/search.py", title=t("page.search"), icon=":material/search:", url_path="search"),
-    st.Page("pages/regions.py", title=t("page.regions"), icon=":material/map:", url_path="regions"),
-    st.Page("pages/timeline.py", title=t("page.timeline"), icon=":material/timeline:", url_path="timeline"),
-    st.Page("pages/diplomacy.py", title=t("page.diplomacy"), icon=":material/public:", url_path="diplomacy"),
-    st.Page("pages/adoption.py", title=t("page.adoption"), icon=":material/insights:", url_path="adoption"),
-    st.Page("pages/strategy.py", title=t("page.strategy"), icon=":material/flag:", url_path="strategy"),
-    st.Page("pages/sources.py", title=t("page.sources"), icon=":material/menu_book:", url_path="sources"),
-]
+PAGES = [st.Page(spec.script, title=t(spec.title_key), icon=spec.icon, url_path=spec.name) for spec in PAGE_SPECS]
+OVERVIEW = PAGES[0]
 
 # "/" opens the overview at its own address: a default page is served only at "/", so "/overview" would be
 # "Page not found" if the overview were the default page.
@@ -41,7 +33,7 @@ ENTRY = st.Page(lambda: open_page(OVERVIEW), title=t("page.overview"), url_path=
 navigation = st.navigation([ENTRY, *PAGES])
 ctx = page_context()
 route_to_record(ctx, {page.url_path: page for page in PAGES}, navigation)
-sidebar_filters(queries.region_names(ctx.store, ctx.lang), ctx.t)
+sidebar_filters(region_names(ctx.store, ctx.lang), ctx.t)
 remember_page(navigation)
 unknown_page_notice(PAGES, navigation, ENTRY, ctx.t)
 record_panel(ctx, key_prefix="permalink")

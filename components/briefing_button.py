@@ -1,36 +1,40 @@
-"""The sidebar's "Download briefing" buttons: this page (HTML, PDF where Chromium exists), and on the overview
-the whole dashboard. Files are built only when a button is clicked."""
+"""The sidebar's "Download briefing" buttons: this page as the reader sees it (HTML, PDF where Chromium exists),
+and on the overview the whole dashboard (every page with the reader's filters and choices). Files are built only
+when a button is clicked."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from .briefing import WHOLE_DASHBOARD, build_briefing, chromium_available, html_to_pdf
-from .page_context import PageContext
+from morocco_ai.briefing import WHOLE_DASHBOARD, build_briefing, chromium_available, html_to_pdf
+from morocco_ai.state import PageState
+from morocco_ai.views.pages import DECLARED
+
+from .page_context import PageContext, page_state
 
 
-def _buttons(ctx: PageContext, page: str, html_label: str, pdf_label: str) -> None:
-    store, filters, lang = ctx.store, ctx.filters, ctx.lang
-    name = f"briefing-{page}-{lang}"
+def _buttons(ctx: PageContext, name: str, states: tuple[PageState, ...], html_label: str, pdf_label: str) -> None:
+    store, file_name = ctx.store, f"briefing-{name}-{ctx.lang}"
 
     def html_bytes() -> bytes:
-        return build_briefing(store, page, filters, lang).encode("utf-8")
+        return build_briefing(store, states).encode("utf-8")
 
     def pdf_bytes() -> bytes:
-        return html_to_pdf(build_briefing(store, page, filters, lang)) or b""
+        return html_to_pdf(build_briefing(store, states)) or b""
 
-    st.download_button(ctx.t(html_label), data=html_bytes, file_name=f"{name}.html", mime="text/html",
-                       key=f"briefing_{page}_html", on_click="ignore", icon=":material/description:")
+    st.download_button(ctx.t(html_label), data=html_bytes, file_name=f"{file_name}.html", mime="text/html",
+                       key=f"briefing_{name}_html", on_click="ignore", icon=":material/description:")
     if chromium_available():
-        st.download_button(ctx.t(pdf_label), data=pdf_bytes, file_name=f"{name}.pdf", mime="application/pdf",
-                           key=f"briefing_{page}_pdf", on_click="ignore", icon=":material/picture_as_pdf:")
+        st.download_button(ctx.t(pdf_label), data=pdf_bytes, file_name=f"{file_name}.pdf", mime="application/pdf",
+                           key=f"briefing_{name}_pdf", on_click="ignore", icon=":material/picture_as_pdf:")
 
 
-def briefing_buttons(ctx: PageContext, page: str) -> None:
+def briefing_buttons(ctx: PageContext, state: PageState) -> None:
     with st.sidebar:
         st.subheader(ctx.t("briefing.heading"))
-        _buttons(ctx, page, "briefing.download_html", "briefing.download_pdf")
-        if page == "overview":
-            _buttons(ctx, WHOLE_DASHBOARD, "briefing.download_all_html", "briefing.download_all_pdf")
+        _buttons(ctx, state.page, (state,), "briefing.download_html", "briefing.download_pdf")
+        if state.page == "overview":
+            _buttons(ctx, WHOLE_DASHBOARD, tuple(page_state(ctx, name) for name in DECLARED),
+                     "briefing.download_all_html", "briefing.download_all_pdf")
         if not chromium_available():
             st.caption(ctx.t("briefing.no_pdf"))

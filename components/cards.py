@@ -1,13 +1,11 @@
-"""Metric cards whose help names the source and date, and which say when sources give other values."""
+"""Metric cards: a figure with its source in the help, and the other values sources give said under it."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from morocco_ai.i18n import Translator
-from morocco_ai.queries import Headline, source_label
+from morocco_ai.views.blocks import Cards
 
-from .figures import headline_value
 from .text import md_escape
 
 # A metric's height in pixels (Streamlit 1.67's theme), given to Streamlit so that the space is kept while the browser
@@ -23,24 +21,11 @@ def metric(where, label: str, value: str, *, delta: str | None = None, help: str
     where.metric(label, value, delta=delta, help=help, border=border, height=height)
 
 
-def headline_card(column, headline: Headline, t: Translator) -> None:
-    key, fields = headline.note
-    help_text = t("card.source", source=source_label(headline.source, t.lang))
-    if key:
-        help_text += " " + t(key, **dict(fields))
-    others = ", ".join(f"{headline_value(headline, value, t)} ({publisher})" for value, publisher in headline.others)
-    if others:
-        help_text += " " + t("card.others", others=others)
-    delta = t("card.delta_places", delta=f"{headline.delta:+d}", since=headline.delta_since) \
-        if headline.delta is not None else None
-    metric(column, t(f"card.{headline.key}") + (" ⚖" if others else ""), headline_value(headline, headline.value, t),
-           delta=delta, help=md_escape(help_text), border=True)
-    if others:
-        column.caption("⚖ " + md_escape(t("card.disagree", others=others)))
-
-
-def headline_cards(headlines, t: Translator, per_row: int = 3) -> None:
-    for start in range(0, len(headlines), per_row):
-        columns = st.columns(per_row)
-        for column, headline in zip(columns, headlines[start:start + per_row]):
-            headline_card(column, headline, t)
+def show_cards(block: Cards) -> None:
+    """The cards, ``per_row`` to a row."""
+    for start in range(0, len(block.cards), block.per_row):
+        for column, card in zip(st.columns(block.per_row), block.cards[start:start + block.per_row]):
+            metric(column, card.label, card.value, delta=card.delta, help=md_escape(card.help) if card.help else None,
+                   border=block.border)
+            if card.disagree:
+                column.caption("⚖ " + md_escape(card.disagree))

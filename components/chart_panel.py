@@ -6,16 +6,14 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from morocco_ai.filters import Filters
-from morocco_ai.i18n import Translator
+from morocco_ai.i18n import Translator, translator
 from morocco_ai.records import view_url
+from morocco_ai.state import PageState
 from morocco_ai.store import get_store
-from morocco_ai.urls import LANG_PARAM
+from morocco_ai.views.blocks import Section
 
-from .filters import current_filters
 from .provenance import sources_note
 from .routing import current_origin, current_page_path
-from .sections import Section
 from .tables import data_table, download_csv, translated_headers
 from .text import md_escape
 
@@ -23,12 +21,12 @@ PLOT_CONFIG = {"displaylogo": False, "scrollZoom": False}
 IMAGE_FORMATS = ("png", "svg")  # both drawn in the browser by Plotly's toolbar: offline
 
 
-def image_name(key: str, filters: Filters, lang: str) -> str:
+def image_name(key: str, state: PageState) -> str:
     """The chart image's file name: the view, then the filters in effect and the language
     ('milestones_region-04-06_years-2021-2025_fr')."""
     parts = [key]
-    parts += [f"{name}-{value.replace(',', '-')}" for name, value in filters.to_params().items()]
-    return "_".join([*parts, lang])
+    parts += [f"{name}-{value.replace(',', '-')}" for name, value in state.filters.to_params().items()]
+    return "_".join([*parts, state.lang])
 
 
 def section_notes(section: Section) -> None:
@@ -36,7 +34,7 @@ def section_notes(section: Section) -> None:
         st.caption("  \n".join(md_escape(note) for note in section.notes))
 
 
-def _chart(section: Section, *, t: Translator, key_prefix: str, filters: Filters,
+def _chart(section: Section, *, t: Translator, key_prefix: str, state: PageState,
            on_select: Callable[[], None] | str | None, config: dict | None):
     """The chart above its image-format choice (which the chart's toolbar needs to be drawn)."""
     chart_box = st.container()
@@ -44,34 +42,37 @@ def _chart(section: Section, *, t: Translator, key_prefix: str, filters: Filters
         t("chart.image_format"), IMAGE_FORMATS, default=IMAGE_FORMATS[0], format_func=str.upper,
         key=f"{key_prefix}_image_format") or "png"
     config = {**PLOT_CONFIG, **(config or {}), "toImageButtonOptions": {
-        "format": image_format, "scale": 2, "filename": image_name(section.key, filters, t.lang)}}
+        "format": image_format, "scale": 2, "filename": image_name(section.key, state)}}
     options = dict(key=f"{key_prefix}_chart", width="stretch", config=config, alt=section.alt)
     if on_select is not None:
         options.update(on_select=on_select, selection_mode="points")
     return chart_box.plotly_chart(section.figure, **options)
 
 
-def show_section(section: Section, *, t: Translator, key_prefix: str,
-                 on_select: Callable[[], None] | str | None = None, selectable: bool = False,
-                 config: dict | None = None):
+def show_section(section: Section, *, state: PageState, key_prefix: str,
+                 on_select: Callable[[], None] | str | None = None, config: dict | None = None):
     """A chart section in three tabs — the chart (its text alternative is the section's), its rows as a table,
     the numbered sources of exactly those rows — then its notes, the CSV of its rows and a citation to copy; a
     table section as a table with its CSV. The chart's toolbar saves it as an image (PNG or SVG, the reader's
     choice, drawn in the browser) named after the view and its filters. Returns the chart's selection state when
-    ``on_select`` is given, the chosen table rows when ``selectable``. ``config`` adds to Plotly's config."""
+    ``on_select`` is given: a click on the chart, or a chosen row of a table section, calls it. ``config`` adds to
+    Plotly's config."""
+    t = translator(state.lang)
     if section.figure is None:
         section_notes(section)
+        if section.rows.empty and section.empty:
+            st.caption(md_escape(section.empty))
+            return None
         return data_table(section.rows, key_prefix=key_prefix, t=t, columns=dict(section.columns),
-                          file_name=section.file_name, selectable=selectable)
-    filters = current_filters()
+                          file_name=section.file_name, on_select=on_select)
     store = get_store()
     # only the open tab runs (a rerun when the reader switches): a chart's rows are not sent twice on every run
     chart_tab, table_tab, sources_tab = st.tabs([t("chart.tab_chart"), t("chart.tab_table"), t("chart.tab_sources")],
                                                 key=f"{key_prefix}_tabs", on_change="rerun")
-    state = None
+    selection = None
     if chart_tab.open is not False:
         with chart_tab:
-            state = _chart(section, t=t, key_prefix=key_prefix, filters=filters, on_select=on_select, config=config)
+            selection = _chart(section, t=t, key_prefix=key_prefix, state=state, on_select=on_select, config=config)
     if table_tab.open:
         with table_tab:
             data_table(section.rows, key_prefix=f"{key_prefix}_rows", t=t, columns=dict(section.columns),
@@ -88,6 +89,6 @@ def show_section(section: Section, *, t: Translator, key_prefix: str,
     citation = st.expander(t("chart.cite"), key=f"{key_prefix}_cite", on_change="rerun")
     if citation.open:
         with citation:
-            url = view_url(current_origin(), current_page_path(), {**filters.to_params(), LANG_PARAM: t.lang})
+            url = view_url(current_origin(), current_page_path(), state.to_params())
             st.code(section.citation(store, url, t.lang), language=None, wrap_lines=True)
-    return state
+    return selection

@@ -1,5 +1,4 @@
-"""The shared filters (regions, year range; the peer countries of the indices view), kept across page switches
-and mirrored in the URL.
+"""The shared filters (regions, year range), kept across page switches and mirrored in the URL.
 
 Streamlit clears the query string when the user moves to another page and resets keyed widgets there, so the
 filters live under one non-widget session key, seeded once from the URL; the widgets are drawn from it, copy
@@ -13,7 +12,6 @@ import dataclasses
 import streamlit as st
 
 from morocco_ai.filters import (
-    PEERS_PARAM,
     REGION_PARAM,
     YEAR_MAX,
     YEAR_MIN,
@@ -44,11 +42,6 @@ def set_regions(codes) -> None:
     _replace(regions=clean_regions(codes))
 
 
-def set_peers(codes) -> None:
-    """Replace the countries compared with Morocco (the indices view's picker)."""
-    _replace(peers=tuple(codes))
-
-
 def _replace(**changes) -> None:
     st.session_state[STATE_KEY] = dataclasses.replace(current_filters(), **changes)
     st.session_state[NOTICES_KEY] = []
@@ -65,7 +58,7 @@ def _years_changed() -> None:
 
 def sync_url(filters: Filters) -> None:
     wanted = filters.to_params()
-    for key in (REGION_PARAM, YEARS_PARAM, PEERS_PARAM):
+    for key in (REGION_PARAM, YEARS_PARAM):
         if key in wanted:
             if st.query_params.get(key) != wanted[key]:
                 st.query_params[key] = wanted[key]

@@ -33,6 +33,11 @@ RTL_CSS = """<style>
 </style>"""
 
 
+def is_dark_theme() -> bool:
+    theme = getattr(st.context, "theme", None)
+    return bool(theme is not None and getattr(theme, "type", None) == "dark")
+
+
 def current_language() -> str:
     """The session's language: from ?lang= on the first run, else the browser's preference, else French."""
     if STATE_KEY not in st.session_state:
@@ -56,6 +61,5 @@ def language_selector() -> str:
                      format_func=LANGUAGE_NAMES.get, on_change=_language_changed)
     if st.query_params.get(LANG_PARAM) != lang:
         st.query_params[LANG_PARAM] = lang
-    dark = getattr(getattr(st.context, "theme", None), "type", None) == "dark"
-    st.html(BASE_CSS + (DARK_CSS if dark else "") + (RTL_CSS if translator(lang).rtl else ""))
+    st.html(BASE_CSS + (DARK_CSS if is_dark_theme() else "") + (RTL_CSS if translator(lang).rtl else ""))
     return lang

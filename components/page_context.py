@@ -1,19 +1,26 @@
-"""What every page needs from the session: the data store, the filters, the language and the theme."""
+"""What a run knows of its session: the data store, the shared filters, the language, the theme, and each page's
+own choices (kept across page switches and mirrored in the URL, like the filters)."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import streamlit as st
 
 from morocco_ai.filters import Filters
 from morocco_ai.i18n import Translator, translator
+from morocco_ai.state import PageState, read_choices
 from morocco_ai.store import Store, get_store
+from morocco_ai.views.blocks import Page
+from morocco_ai.views.pages import BY_NAME
 
 from .filters import current_filters
-from .language import current_language
+from .language import current_language, is_dark_theme
 from .session_start import hand_deep_link_to_router
 from .text import md_escape
+
+CHOICES_KEY = "_choices"
 
 
 @dataclass(frozen=True)
@@ -28,11 +35,6 @@ class PageContext:
         return translator(self.lang)
 
 
-def is_dark_theme() -> bool:
-    theme = getattr(st.context, "theme", None)
-    return bool(theme is not None and getattr(theme, "type", None) == "dark")
-
-
 def page_context() -> PageContext:
     """The context of this run; when the data package's descriptor itself is unreadable, a clear error instead
     of a traceback (every page needs it)."""
@@ -44,3 +46,56 @@ def page_context() -> PageContext:
         st.error(translator(lang)("error.package_unreadable", reason=md_escape(exc)), icon=":material/error:")
         st.stop()
     return PageContext(store=store, filters=current_filters(), lang=lang, dark=is_dark_theme())
+
+
+def current_choices() -> dict[str, str]:
+    """Every page's choices in this session, read from the URL on the session's first run (raw: the page that
+    owns a choice checks it)."""
+    if CHOICES_KEY not in st.session_state:
+        st.session_state[CHOICES_KEY] = read_choices({key: st.query_params.get_all(key) for key in st.query_params})
+    return st.session_state[CHOICES_KEY]
+
+
+def set_choice(param: str, value: str | None) -> None:
+    """A reader's choice (a widget's or a click's callback); None clears it."""
+    choices = current_choices()
+    if value:
+        choices[param] = value
+    else:
+        choices.pop(param, None)
+
+
+@functools.lru_cache(maxsize=1)
+def _static_base(base_url_path: str) -> str:
+    return "/".join(["", *filter(None, base_url_path.split("/")), "app", "static", ""])
+
+
+def asset_base() -> str | None:
+    """Where the server serves data/geo (`static/` is a link to it), or None when static serving is off (the
+    figures then hold the region shapes)."""
+    if not st.get_option("server.enableStaticServing"):
+        return None
+    return _static_base(st.get_option("server.baseUrlPath") or "")
+
+
+def page_state(ctx: PageContext, page: str) -> PageState:
+    """The state of ``page`` in this run: the shared filters, language and theme, and the page's own choices."""
+    owned = BY_NAME[page].choices
+    choices = current_choices()
+    return PageState(page, ctx.filters, ctx.lang, ctx.dark,
+                     tuple(sorted((param, choices[param]) for param in owned if param in choices)), asset_base())
+
+
+def keep_choices(page: Page) -> None:
+    """The page's choices as it resolved them replace the raw ones, and the URL says them (defaults left out)."""
+    owned, resolved, choices = BY_NAME[page.name].choices, dict(page.choices), current_choices()
+    for param in owned:
+        value = resolved.get(param)
+        if value:
+            choices[param] = value
+            if st.query_params.get(param) != value:
+                st.query_params[param] = value
+        else:
+            choices.pop(param, None)
+            if param in st.query_params:
+                del st.query_params[param]

@@ -1,4 +1,4 @@
-"""Sources beside every figure, and a clear error where a dataset cannot be read."""
+"""Sources beside every figure and record, numbered."""
 
 from __future__ import annotations
 
@@ -7,11 +7,9 @@ from collections.abc import Sequence
 import streamlit as st
 
 from morocco_ai.i18n import Translator
-from morocco_ai.queries import source_date
 from morocco_ai.schema import Source
-from morocco_ai.store import DatasetUnavailable
+from morocco_ai.wording import source_date
 
-from .page_context import PageContext
 from .text import md_escape, md_link
 
 
@@ -27,18 +25,3 @@ def sources_note(sources: Sequence[Source], t: Translator) -> None:
         return
     lines = [f"{number}. {source_line(source, t)}" for number, source in enumerate(sources, start=1)]
     st.caption(f"**{md_escape(t('source.heading'))}**  \n" + "  \n".join(lines))
-
-
-def dataset_available(ctx: PageContext, *names: str) -> bool:
-    """True when every named dataset could be read; otherwise an error naming file and reason is shown."""
-    ok = True
-    for name in names:
-        try:
-            ctx.store.dataset(name)
-        except DatasetUnavailable as exc:
-            ok = False
-            dataset = exc.dataset
-            st.error(ctx.t("error.dataset_unreadable", title=md_escape(dataset.title),
-                           file=dataset.path.replace("`", ""),  # shown in a code span, where escapes show
-                           reason=md_escape(dataset.broken)), icon=":material/error:")
-    return ok

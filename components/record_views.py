@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from morocco_ai.records import owner_page, permalink, record_card
+from morocco_ai.i18n import Translator
+from morocco_ai.records import RecordCard, owner_page, record_card
 from morocco_ai.urls import RECORD_PARAM
 
 from .page_context import PageContext
@@ -33,16 +34,9 @@ def _close() -> None:
     del st.query_params[RECORD_PARAM]
 
 
-def record_panel(ctx: PageContext, *, key_prefix: str) -> None:
-    """The card of the record the URL names, above the page; a notice when no record has that id."""
-    record_id = requested_record()
-    if record_id is None:
-        return
-    t = ctx.t
-    card = record_card(ctx.store, record_id, ctx.lang)
-    if card is None:
-        st.warning(t("source.record_unknown", id=record_id), icon=":material/search_off:")
-        return
+def show_record(card: RecordCard, t: Translator, *, key_prefix: str, close: bool = False) -> None:
+    """A record's card: title, date at its precision, status, description, facts, the other versions sources give,
+    its sources, related records, its permalink (and a button that closes the permalink's panel)."""
     with st.container(border=True, key=f"{key_prefix}_card"):
         st.caption(md_escape(t("source.record_heading")) + f" · `{card.id.replace('`', '')}`")
         st.subheader(md_escape(card.title), anchor=False)
@@ -51,6 +45,8 @@ def record_panel(ctx: PageContext, *, key_prefix: str) -> None:
         st.markdown(" · ".join(part for part in head if part))
         if card.needs_review:
             st.warning(t("timeline.needs_review", status=card.status), icon=":material/update:")
+        elif card.future:
+            st.info(t("timeline.not_yet"), icon=":material/schedule:")
         if card.description:
             st.markdown(md_escape(card.description))
         if card.facts:
@@ -63,7 +59,20 @@ def record_panel(ctx: PageContext, *, key_prefix: str) -> None:
         sources_note(card.sources, t)
         if card.related:
             st.markdown(f"**{md_escape(t('source.record_related'))}**: " + " · ".join(
-                md_record_link(title, permalink(other_id)) for other_id, title in card.related))
+                md_record_link(title, other_id) for other_id, title in card.related))
         left, right = st.columns(2)
-        left.markdown(md_record_link(t("source.record_link"), permalink(card.id)))
-        right.button(t("source.record_close"), key=f"{key_prefix}_close", on_click=_close)
+        left.markdown(md_record_link(t("source.record_link"), card.id))
+        if close:
+            right.button(t("source.record_close"), key=f"{key_prefix}_close", on_click=_close)
+
+
+def record_panel(ctx: PageContext, *, key_prefix: str) -> None:
+    """The card of the record the URL names, above the page; a notice when no record has that id."""
+    record_id = requested_record()
+    if record_id is None:
+        return
+    card = record_card(ctx.store, record_id, ctx.lang)
+    if card is None:
+        st.warning(ctx.t("source.record_unknown", id=md_escape(record_id)), icon=":material/search_off:")
+        return
+    show_record(card, ctx.t, key_prefix=key_prefix, close=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from morocco_ai.records import permalink
 from morocco_ai.search import MAX_QUERY_LENGTH, Segment, search_index
 from morocco_ai.urls import SEARCH_PARAM
 
@@ -51,8 +50,8 @@ def search_results(ctx: PageContext, query: str) -> None:
         st.header(md_escape(f"{ctx.store.dataset(name).text('title', ctx.lang)} ({t.number(len(matches))})"))
         lines = []
         for hit in results.hits(name, SHOWN_PER_DATASET):
-            link = f"{permalink(hit.id)}&lang={ctx.lang}"  # the record opens in the reader's language
-            line = f"- {marked_markdown(hit.title)} {md_record_link(t('search.open'), link)}"
+            # the record opens in the reader's language
+            line = f"- {marked_markdown(hit.title)} {md_record_link(t('search.open'), hit.id, ctx.lang)}"
             if hit.snippet:
                 marker = (md_escape(t("fallback.marker", lang=hit.snippet_lang.upper())) + " "
                           if hit.snippet_lang != ctx.lang else "")

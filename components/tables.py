@@ -14,14 +14,14 @@ from morocco_ai.records import permalink
 
 def data_table(frame: pd.DataFrame, *, key_prefix: str, t: Translator, columns: dict[str, str],
                file_name: str, link_columns: tuple[str, ...] = ("source_url", "url"),
-               height: int | str = "auto", selectable: bool = False, csv: bool = True) -> list[int]:
+               height: int | str = "auto", on_select=None, csv: bool = True) -> None:
     """An inert (canvas) table of ``frame`` restricted to ``columns`` (name -> catalogue key of its header), with
-    a CSV download of the same rows under the same headers. With ``selectable`` a row can be chosen (keyboard
-    too); the chosen row positions are returned. An empty ``frame`` is said in words (Streamlit's own empty table
-    reads "empty" in every language)."""
+    a CSV download of the same rows under the same headers. With ``on_select`` a row can be chosen (keyboard
+    too), and choosing one calls it. An empty ``frame`` is said in words (Streamlit's own empty table reads
+    "empty" in every language)."""
     if frame.empty:
         st.caption(t("table.empty"))
-        return []
+        return
     headers = translated_headers(columns, t)
     if RECORD_ID in frame.columns and RECORD_LINK not in columns:  # each row leads to its record's permalink
         columns = {RECORD_LINK: "column.open", **columns}
@@ -31,12 +31,11 @@ def data_table(frame: pd.DataFrame, *, key_prefix: str, t: Translator, columns: 
               if name in link_columns else st.column_config.LinkColumn(header, display_text="↗")
               if name == RECORD_LINK else st.column_config.Column(header, width="medium" if name in LONG_TEXT else None)
               for name, header in headers.items()}
-    options = dict(on_select="rerun", selection_mode="single-row") if selectable else {}
-    state = st.dataframe(shown, column_config=config, hide_index=True, width="stretch", height=height,
-                         key=f"{key_prefix}_table", **options)
+    options = dict(on_select=on_select, selection_mode="single-row") if on_select else {}
+    st.dataframe(shown, column_config=config, hide_index=True, width="stretch", height=height,
+                 key=f"{key_prefix}_table", **options)
     if csv:
         download_csv(frame, headers, key_prefix=key_prefix, file_name=file_name, t=t)
-    return list(state.selection.rows) if selectable else []
 
 
 MISSING = "—"

@@ -1,4 +1,4 @@
-"""The global filters (regions, year range) and how they read from and write to a URL query string.
+"""The shared filters (regions, year range) and how they read from and write to a URL query string.
 
 Invalid URL values are never an error: they are dropped and reported as notices the page shows. A notice is a
 catalogue key (data/i18n) and the fields its text needs, so the interface can say it in any language.
@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from .schema import REGION_CODES
-from .urls import PEERS_PARAM, REGION_PARAM, YEARS_PARAM
+import pandas as pd
+
+from .schema import REGION_CODES, SCOPES
+from .urls import REGION_PARAM, YEARS_PARAM
 
 YEAR_MIN, YEAR_MAX = 2017, 2030
 MOROCCO = "MA"
@@ -25,7 +27,6 @@ Notice = tuple[str, dict]  # (catalogue key, fields)
 class Filters:
     regions: tuple[str, ...] = ()  # empty = all regions
     years: tuple[int, int] = (YEAR_MIN, YEAR_MAX)
-    peers: tuple[str, ...] = ()  # countries compared with Morocco (ISO 3166 alpha-2); empty = the default set
 
     @property
     def all_regions(self) -> bool:
@@ -42,9 +43,19 @@ class Filters:
             params[REGION_PARAM] = ",".join(self.regions)
         if not self.full_year_range:
             params[YEARS_PARAM] = f"{self.years[0]}-{self.years[1]}"
-        if self.peers:
-            params[PEERS_PARAM] = ",".join(self.peers)
         return params
+
+
+def rows_within(frame: pd.DataFrame, filters: Filters, include_national: bool = True) -> pd.DataFrame:
+    """The rows of ``frame`` that the filters keep: ``first_year``..``last_year`` overlaps the years (undated rows,
+    NaN, are in every range: a year filter never hides them, and the pages say so) and, when regions are chosen,
+    ``region`` is one of them (or a national or international scope, with ``include_national``). A frame without
+    a ``region`` column is filtered by its years only."""
+    keep = frame["first_year"].isna() | ((frame["first_year"] <= filters.years[1])
+                                         & (frame["last_year"] >= filters.years[0]))
+    if not filters.all_regions and "region" in frame.columns:
+        keep &= frame["region"].isin([*filters.regions, *(SCOPES if include_national else ())])
+    return frame[keep].reset_index(drop=True)
 
 
 def _last(value: ParamValue) -> str:
@@ -103,7 +114,7 @@ def parse_years(raw: str) -> tuple[tuple[int, int], list[Notice]]:
     return clipped, notices
 
 
-def _parse_one(params: Mapping[str, ParamValue], name: str, parse, default, notices: list[Notice]):
+def parse_one(params: Mapping[str, ParamValue], name: str, parse, default, notices: list[Notice]):
     """One parameter through its parser (the last of repeated values; over-long values refused)."""
     if name not in params:
         return default
@@ -119,7 +130,6 @@ def _parse_one(params: Mapping[str, ParamValue], name: str, parse, default, noti
 def parse_params(params: Mapping[str, ParamValue]) -> tuple[Filters, list[Notice]]:
     """Filters from a query string mapping (repeated keys: the last wins), with a notice per ignored value."""
     notices: list[Notice] = []
-    regions = _parse_one(params, REGION_PARAM, parse_regions, (), notices)
-    years = _parse_one(params, YEARS_PARAM, parse_years, (YEAR_MIN, YEAR_MAX), notices)
-    peers = _parse_one(params, PEERS_PARAM, parse_peers, (), notices)
-    return Filters(regions=regions, years=years, peers=peers), notices
+    regions = parse_one(params, REGION_PARAM, parse_regions, (), notices)
+    years = parse_one(params, YEARS_PARAM, parse_years, (YEAR_MIN, YEAR_MAX), notices)
+    return Filters(regions=regions, years=years), notices

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from .i18n import country_name, translator
-from .queries import alternative_value_text, data_updates, region_names, text_in, texts_in, value_text
+from .places import region_names
 from .schema import (
     AdoptionStat,
     IndexScore,
@@ -28,6 +28,7 @@ from .schema import (
 )
 from .store import Store
 from .urls import RECORD_PARAM
+from .wording import alternative_value_text, date_label, text_in, texts_in, value_text
 
 # The page that shows each dataset's records (its url path): a permalink opens there.
 OWNER_PAGES = {
@@ -54,6 +55,7 @@ class RecordCard:
     precision: str  # 'year', 'month', 'day' or ''
     status: str  # the status in the reader's language
     needs_review: bool
+    future: bool  # announced or planned: not happened yet
     description: str
     facts: tuple[tuple[str, str], ...]  # (label, value) in the reader's language
     sources: tuple[Source, ...]
@@ -152,7 +154,7 @@ def record_card(store: Store, record_id: str, lang: str, as_of: dt.date | None =
     dataset, record = found
     t = translator(lang)
     start, end = _date(record)
-    when = t.date(start) + (f" – {t.date(end)}" if end else "") if start else ""
+    when = date_label(start, end, lang)
     related = []
     for other_id in record.related:
         other = store.find(other_id)
@@ -161,7 +163,7 @@ def record_card(store: Store, record_id: str, lang: str, as_of: dt.date | None =
     return RecordCard(
         id=record.id, dataset=dataset, title=record_title(record, lang), when=when,
         precision=start.precision if start else "", status=t(f"status.{record.status}"),
-        needs_review=record.is_stale(as_of or dt.date.today()),
+        needs_review=record.is_stale(as_of or dt.date.today()), future=record.is_future,
         description=text_in(getattr(record, "description", None), lang)[0],
         facts=tuple(_facts(record, store, lang)), sources=tuple(record.sources),
         others=tuple(OtherVersion(t(f"field.{alt.field}"), alternative_value_text(alt.field, alt.value, lang),
@@ -203,7 +205,7 @@ def citation(store: Store, view: str, url: str, sources, lang: str) -> str:
     """How to cite a view, in the reader's language: dashboard, view title, data release date, the view's URL
     with its filters, and the original sources' publishers."""
     t = translator(lang)
-    updates = data_updates(store)
+    updates = store.updates
     release = t.date(str(updates[0]["date"])) if updates else ""
     publishers = ", " if lang != "ar" else "، "
     return t("chart.citation", dashboard=t("chart.dashboard"), view=view, release=release, url=url,

@@ -24,6 +24,13 @@ RegionRef = Literal[
 ]
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_HTTP_URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
+RECORD_ID = r"^[a-z0-9][a-z0-9_.-]*$"
+
+
+def is_http_url(url: object) -> bool:
+    """The one rule for a link shown to readers: http(s), a host with a dot, no spaces (no javascript:, no data:)."""
+    return isinstance(url, str) and _HTTP_URL.match(url) is not None
 
 
 @dataclass(frozen=True, order=False)
@@ -125,7 +132,7 @@ class Source(Strict):
     @field_validator("url")
     @classmethod
     def _http_only(cls, url: str | None) -> str | None:
-        if url is not None and not re.match(r"^https?://[^\s/]+\.[^\s]+$", url):
+        if url is not None and not is_http_url(url):
             raise ValueError(f"must be an http(s) link, got {url[:80]!r}")
         return url
 
@@ -188,7 +195,7 @@ NOT_ALTERNABLE = frozenset({"id", "sources", "alternatives", "related"})
 class Record(Strict):
     """Fields every dataset shares."""
 
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=80)
+    id: str = Field(pattern=RECORD_ID, max_length=80)
     sources: list[Source] = Field(min_length=1)
     status: Status = "confirmed"
     alternatives: list[Alternative] = Field(default_factory=list)

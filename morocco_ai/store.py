@@ -90,7 +90,7 @@ class DatasetUnavailable(Exception):
         super().__init__(f"{dataset.path}: {dataset.broken}")
 
 
-@dataclass(frozen=True, eq=False)  # hashed by identity: queries cache results per store
+@dataclass(frozen=True, eq=False)  # hashed by identity: the views cache their results per store
 class Store:
     data_dir: Path
     title: str
@@ -115,6 +115,13 @@ class Store:
     def find(self, record_id: str) -> tuple[str, Record] | None:
         """The dataset name and the record with this id (None when no readable dataset holds it)."""
         return self._by_id.get(record_id)
+
+    @property
+    def updates(self) -> tuple[dict, ...]:
+        """The descriptor's list of data updates, newest first."""
+        updates = self.package.get("updates", []) or []
+        return tuple(sorted((u for u in updates if isinstance(u, dict)), key=lambda u: str(u.get("date", "")),
+                            reverse=True))
 
     @functools.cached_property
     def _by_id(self) -> Mapping[str, tuple[str, Record]]:

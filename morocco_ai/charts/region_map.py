@@ -15,8 +15,7 @@ import plotly.graph_objects as go
 
 from morocco_ai.geo import EMPTY_TOPOLOGY
 
-from .palette import base_layout, palette
-from .shared_figure import SharedFigure
+from .style import SharedFigure, base_layout, palette
 
 # MapLibre needs a style; an inline one with a transparent background names no tile or glyph server
 # (an empty `sources` object is dropped on the way and the map then fails, hence the empty GeoJSON source).

@@ -1,0 +1,102 @@
+"""Bar charts: counts per year and kind, values per category, targets as shares of the way."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from morocco_ai.i18n import Translator
+
+from .style import SharedFigure, axis_style, empty_figure, figure_layout, palette, readable_on, value_axis
+
+
+def build_activity_chart(activity: pd.DataFrame, *, t: Translator, dark: bool = False,
+                         height: int = 360) -> go.Figure:
+    """Morocco's multilateral actions per year, stacked by kind (counts printed on the bars, kinds also told
+    apart by pattern)."""
+    if activity.empty:
+        return empty_figure(t("diplomacy.activity_empty"), t=t, dark=dark)
+    colours = palette(dark)
+    traces = []
+    for position, (kind, part) in enumerate(activity.groupby("kind", sort=True)):
+        name = t(f"kind.{kind}")
+        colour = colours.categorical[position % len(colours.categorical)]
+        traces.append(go.Bar(
+            x=part["year"].astype(str).to_numpy(), y=part["count"].to_numpy(), name=name, text=part["count"].to_numpy(),
+            textposition="inside",
+            # the pattern is drawn over the solid colour (not instead of it), so the count stays readable
+            marker=dict(color=colour, pattern=dict(shape=["", "/", ".", "x", "-", "|", "+"][position % 7],
+                                                   fillmode="overlay", fgopacity=0.35, fgcolor=readable_on(colour))),
+            insidetextfont=dict(color=readable_on(colour)),
+            hovertemplate=t("diplomacy.activity_hover", kind=name) + "<extra></extra>",
+        ))
+    layout = figure_layout(t, dark, height, legend_y=-0.2)
+    layout.update(barmode="stack", xaxis=dict(type="category", **axis_style(dark, t("axis.year"))),
+                  yaxis=dict(dtick=1, **value_axis(t), **axis_style(dark, t("diplomacy.activity_axis"))))
+    return SharedFigure(data=traces, layout=layout)
+
+
+def build_grouped_bars(frame: pd.DataFrame, *, category: str, series: str, value: str, text: str,
+                       value_title: str, t: Translator, dark: bool = False, height: int = 380,
+                       highlight: str | None = None) -> go.Figure:
+    """Bars of ``value`` per ``category``, one colour-and-pattern per ``series``, values written on the bars.
+    ``highlight`` (a category) is outlined so Morocco stands out without relying on colour."""
+    if frame.empty:
+        return empty_figure(t("chart.empty"), t=t, dark=dark)
+    colours = palette(dark)
+    traces = []
+    for position, (name, part) in enumerate(frame.groupby(series, sort=False)):
+        categories = part[category].to_numpy()
+        traces.append(go.Bar(
+            x=categories, y=part[value].to_numpy(), name=str(name), text=part[text].to_numpy(),
+            textposition="outside", textfont=dict(color=colours.text),
+            marker=dict(color=colours.categorical[position % len(colours.categorical)],
+                        pattern=dict(shape=["", "/", ".", "x"][position % 4]),
+                        line=dict(width=[3 if c == highlight else 0 for c in categories], color=colours.text)),
+            hovertemplate="%{x}: %{text}<extra>" + str(name) + "</extra>",
+        ))
+    # the legend above the bars: below them it collides with long (rotated) country labels on a phone
+    layout = figure_layout(t, dark, height, legend_y=1.02)
+    layout.update(barmode="group",
+                  xaxis=dict(type="category", autorange="reversed" if t.rtl else True, **axis_style(dark)),
+                  yaxis=dict(rangemode="tozero", **value_axis(t), **axis_style(dark, value_title)))
+    return SharedFigure(data=traces, layout=layout)
+
+
+def build_target_progress(targets: pd.DataFrame, *, t: Translator, dark: bool = False,
+                          height: int | None = None) -> go.Figure:
+    """Each target's baseline (and latest value) as a share of the target: comparable across units.
+    Rank targets (lower is better) are left out here, and so is a value published in another unit than its
+    target's (it is never converted); their table rows say baseline -> target."""
+    usable = targets[(targets["unit"] != "rank") & targets["baseline_value"].notna()
+                     & (targets["baseline_unit"] == "")].copy()
+    if usable.empty:
+        return empty_figure(t("strategy.no_baseline"), t=t, dark=dark)
+    colours = palette(dark)
+    usable["baseline_share"] = 100 * usable["baseline_value"] / usable["target_value"]
+    labels = [f"{row.indicator} ({row.target_date})" for row in usable.itertuples()]
+    traces = [
+        go.Bar(y=labels, x=[100] * len(usable), orientation="h", name=t("strategy.target"),
+               marker=dict(color=colours.grid), hovertemplate="%{y}<extra></extra>"),
+        go.Bar(y=labels, x=usable["baseline_share"].to_numpy(), orientation="h", name=t("strategy.baseline"),
+               marker=dict(color=colours.categorical[2], pattern=dict(shape="/")),
+               text=[t("strategy.share_label", share=t.percent(round(share)), date=row.baseline_date)
+                     for share, row in zip(usable["baseline_share"], usable.itertuples())],
+               textposition="outside", textfont=dict(color=colours.text),
+               hovertemplate="%{y}: %{text}<extra></extra>"),
+    ]
+    latest = usable[usable["latest_value"].notna() & (usable["latest_unit"] == "")]
+    if not latest.empty:
+        positions = [list(usable.index).index(i) for i in latest.index]
+        traces.append(go.Scatter(
+            y=[labels[p] for p in positions], x=(100 * latest["latest_value"] / latest["target_value"]).to_numpy(),
+            mode="markers", name=t("strategy.latest"),
+            marker=dict(symbol="diamond", size=13, color=colours.categorical[1],
+                        line=dict(width=1, color=colours.text)),
+            hovertemplate="%{y}: %{x:.0f}%<extra></extra>",
+        ))
+    layout = figure_layout(t, dark, height or 90 + 42 * len(usable), legend_y=1.02)
+    layout.update(barmode="overlay",
+                  xaxis=dict(range=[130, 0] if t.rtl else [0, 130], **axis_style(dark, t("strategy.share_axis"))),
+                  yaxis=dict(autorange="reversed", **value_axis(t), **axis_style(dark)))
+    return SharedFigure(data=traces, layout=layout)
