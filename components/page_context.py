@@ -12,6 +12,7 @@ from morocco_ai.filters import Filters
 from morocco_ai.i18n import Translator, translator
 from morocco_ai.state import PageState, read_choices
 from morocco_ai.store import Store, get_store
+from morocco_ai.urls import CHOICE_PARAMS
 from morocco_ai.views.blocks import Page
 from morocco_ai.views.pages import BY_NAME
 
@@ -83,19 +84,22 @@ def page_state(ctx: PageContext, page: str) -> PageState:
     owned = BY_NAME[page].choices
     choices = current_choices()
     return PageState(page, ctx.filters, ctx.lang, ctx.dark,
-                     tuple(sorted((param, choices[param]) for param in owned if param in choices)), asset_base())
+                     tuple(sorted((param, choices[param]) for param in owned if param in choices)), on_screen=True,
+                     asset_base=asset_base())
 
 
 def keep_choices(page: Page) -> None:
-    """The page's choices as it resolved them replace the raw ones, and the URL says them (defaults left out)."""
+    """The page's choices as it resolved them replace the raw ones, and the URL says them (defaults left out, and
+    no other page's choices: the session keeps those for when the reader goes back)."""
     owned, resolved, choices = BY_NAME[page.name].choices, dict(page.choices), current_choices()
-    for param in owned:
-        value = resolved.get(param)
-        if value:
-            choices[param] = value
-            if st.query_params.get(param) != value:
-                st.query_params[param] = value
-        else:
-            choices.pop(param, None)
-            if param in st.query_params:
-                del st.query_params[param]
+    for param in CHOICE_PARAMS:
+        value = resolved.get(param) if param in owned else None
+        if param in owned:
+            if value:
+                choices[param] = value
+            else:
+                choices.pop(param, None)
+        if value and st.query_params.get(param) != value:
+            st.query_params[param] = value
+        elif not value and param in st.query_params:
+            del st.query_params[param]

@@ -34,12 +34,12 @@ def _close() -> None:
     del st.query_params[RECORD_PARAM]
 
 
-def show_record(card: RecordCard, t: Translator, *, key_prefix: str, close: bool = False) -> None:
+def show_record(card: RecordCard, t: Translator, *, key_prefix: str, level: int = 3, close: bool = False) -> None:
     """A record's card: title, date at its precision, status, description, facts, the other versions sources give,
     its sources, related records, its permalink (and a button that closes the permalink's panel)."""
     with st.container(border=True, key=f"{key_prefix}_card"):
         st.caption(md_escape(t("source.record_heading")) + f" · `{card.id.replace('`', '')}`")
-        st.subheader(md_escape(card.title), anchor=False)
+        st.markdown(f"{'#' * min(level, 6)} {md_escape(card.title)}")
         head = [f"**{md_escape(card.when)}** ({md_escape(t('precision.' + card.precision))})" if card.when else "",
                 md_escape(t("column.status")) + f": **{md_escape(card.status)}**"]
         st.markdown(" · ".join(part for part in head if part))

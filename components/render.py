@@ -7,6 +7,7 @@ Every text is escaped on the way (data never becomes markup); catalogue template
 from __future__ import annotations
 
 import functools
+import re
 
 import streamlit as st
 
@@ -41,10 +42,13 @@ TONES = {"info": (st.info, ":material/info:"), "success": (st.success, ":materia
 
 
 def text_markdown(block: Text) -> str:
-    """The sentence as Markdown: plain text escaped whole; a catalogue template with its fields escaped."""
+    """The sentence as Markdown: plain text escaped whole; a catalogue template with its fields escaped (inside a
+    code span, where escapes would show, a field only loses its backticks)."""
     if block.fields is None:
         return md_escape(block.text)
-    return block.text.format(**{name: md_escape(value) for name, value in block.fields})
+    return block.text.format(**{
+        name: value.replace("`", "") if re.search(rf"`[^`]*\{{{name}\}}[^`]*`", block.text) else md_escape(value)
+        for name, value in block.fields})
 
 
 def show_text(block: Text) -> None:
@@ -65,7 +69,7 @@ def show_heading(block: Heading) -> None:
     elif block.level == 3:
         st.subheader(text)
     else:
-        st.markdown(f"**{text}**")
+        st.markdown(f"{'#' * min(block.level, 6)} {text}")
 
 
 def show_items(block: Items) -> None:
@@ -132,7 +136,7 @@ def show_blocks(blocks, ctx: PageContext, state: PageState, t: Translator, depth
         elif isinstance(block, Items):
             show_items(block)
         elif isinstance(block, RecordEntry):
-            show_record(block.card, t, key_prefix=f"{state.page}_{block.card.id}")
+            show_record(block.card, t, key_prefix=f"{state.page}_{block.card.id}", level=depth + 1)
         elif isinstance(block, Downloads):
             show_downloads(block, ctx, key_prefix=f"{state.page}_downloads")
         elif isinstance(block, Columns):
@@ -149,6 +153,6 @@ def show_page(name: str) -> None:
     state = page_state(ctx, name)
     page = page_content(ctx.store, state)
     keep_choices(page)
-    st.title(md_escape(page.title))
+    st.title(page.title)  # the catalogue's own text
     show_blocks(page.blocks, ctx, state, ctx.t)
     briefing_buttons(ctx, state)

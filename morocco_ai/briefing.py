@@ -164,13 +164,13 @@ class Briefing:
         title = f"<p><strong>{_e(block.title)}</strong></p>" if block.title else ""
         return f"{title}<ul>{lines}</ul>"
 
-    def record(self, card: RecordCard) -> str:
+    def record(self, card: RecordCard, level: int) -> str:
         t = self.t
         when = f"<strong>{_e(card.when)}</strong> ({_e(t('precision.' + card.precision))}) · " if card.when else ""
         facts = "".join(f"<dt>{_e(label)}</dt><dd>{_e(value)}</dd>" for label, value in card.facts)
         others = "".join(f'<p class="disagree">⚖ {_e(other.field)}: {_e(other.value)} — {_e(other.note)} '
                          f"{self.refs(other.sources)}</p>" for other in card.others)
-        return (f'<div class="record"><p><strong>{_e(card.title)}</strong></p>'
+        return (f'<div class="record">{heading_html(card.title, level)}'
                 f"<p>{when}{_e(t('column.status'))}: <strong>{_e(card.status)}</strong></p>"
                 + (f"<p>{_e(card.description)}</p>" if card.description else "")
                 + (f'<dl class="facts">{facts}</dl>' if facts else "") + others
@@ -193,7 +193,7 @@ class Briefing:
             elif isinstance(block, Items):
                 parts.append(self.items(block))
             elif isinstance(block, RecordEntry):
-                parts.append(self.record(block.card))
+                parts.append(self.record(block.card, depth + 1))
             elif isinstance(block, Control):
                 chosen = ", ".join(block.label_of(v) for v in block.value.split(",")) if block.kind == "multiselect" \
                     else block.value.replace("-", "–") if block.kind == "range" else block.label_of(block.value)
@@ -239,7 +239,7 @@ def _filters_text(store: Store, state: PageState, t: Translator) -> tuple[str, s
 def briefing_pages(store: Store, states: Iterable[PageState]) -> tuple[Page, ...]:
     """The pages the briefing holds, each for its state as a file shows it (light, the figures holding their
     shapes)."""
-    return tuple(page_content(store, replace(state, dark=False, asset_base=None)) for state in states)
+    return tuple(page_content(store, replace(state, dark=False, on_screen=False, asset_base=None)) for state in states)
 
 
 def build_briefing(store: Store, states: PageState | Iterable[PageState],

@@ -23,7 +23,8 @@ class PageState:
     lang: str = DEFAULT_LANGUAGE
     dark: bool = False
     choices: tuple[tuple[str, str], ...] = ()  # (parameter, value), sorted: hashable, so views cache on it
-    asset_base: str | None = None  # where the browser fetches static files (the region shapes); None: inline
+    on_screen: bool = False  # drawn by the app (else a file: the briefing, a test)
+    asset_base: str | None = None  # where the app's browser fetches static files (the region shapes), if it can
 
     def choice(self, param: str) -> str | None:
         return dict(self.choices).get(param)

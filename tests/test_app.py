@@ -36,9 +36,9 @@ def texts(at: AppTest) -> str:
 
 
 def test_every_page_file_is_in_the_navigation():
-    router = (ROOT / "app.py").read_text(encoding="utf-8")
-    listed = set(re.findall(r'st\.Page\("(pages/[^"]+\.py)"', router))
-    assert listed == set(PAGE_FILES)
+    from morocco_ai.views.pages import PAGES
+
+    assert {spec.script for spec in PAGES} == set(PAGE_FILES)
 
 
 @pytest.mark.parametrize("page", PAGE_FILES)
@@ -156,18 +156,18 @@ def test_clearing_streamlits_caches_recomputes_nothing():
     caches, so the next run reuses them (no reload, no rebuild)."""
     import streamlit as st
 
-    from morocco_ai import queries
     from morocco_ai.store import get_store
+    from morocco_ai.views import milestones
 
     at = run_app("pages/timeline.py")
     store = get_store()
-    misses = queries.milestones_frame.cache_info().misses
+    misses = milestones.timeline.cache_info().misses
     st.cache_data.clear()
     st.cache_resource.clear()
     at.run()
     assert not at.exception
     assert get_store() is store
-    assert queries.milestones_frame.cache_info().misses == misses
+    assert milestones.timeline.cache_info().misses == misses
 
 
 @pytest.mark.parametrize("page", PAGE_FILES)
@@ -182,13 +182,13 @@ def test_the_pages_title_comes_first_and_stays_in_place(page):
 
 
 def test_no_figure_is_changed_after_it_was_shown():
-    """Every figure is serialised once and shared by every session (components/shared_figure.py): after every page
-    has run and run again, each figure's kept dict is still what the figure serialises to."""
+    """Every figure is serialised once and shared by every session (morocco_ai/charts/shared_figure.py): after every
+    page has run and run again, each figure's kept dict is still what the figure serialises to."""
     import gc
 
     import plotly.graph_objects as go
 
-    from components.shared_figure import KEPT, SharedFigure
+    from morocco_ai.charts.shared_figure import KEPT, SharedFigure
 
     for page in PAGE_FILES:
         run_app(page, lang="ar", region="06", years="2020-2026").run()

@@ -10,10 +10,14 @@ from html.parser import HTMLParser
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components import figures
-from components.briefing import PAGES, WHOLE_DASHBOARD, build_briefing, chromium_available, html_to_pdf
+from morocco_ai.briefing import build_briefing, chromium_available, html_to_pdf
 from morocco_ai.filters import Filters
+from morocco_ai.state import PageState
 from morocco_ai.store import DEFAULT_DATA_DIR, load_store
+from morocco_ai.views import adoption, targets
+from morocco_ai.views.indices import index_names
+from morocco_ai.views.milestones import milestones_in
+from morocco_ai.views.pages import DECLARED
 
 from .test_app import ROOT
 
@@ -57,10 +61,15 @@ def outline(document: str) -> Outline:
     return parser
 
 
-@pytest.mark.parametrize("page", [*PAGES, WHOLE_DASHBOARD])
+def states(page: str, filters: Filters = Filters(), lang: str = "en") -> tuple[PageState, ...]:
+    """One page's state, or every page's ("all": the whole dashboard)."""
+    return tuple(PageState(name, filters, lang) for name in (DECLARED if page == "all" else (page,)))
+
+
+@pytest.mark.parametrize("page", [*DECLARED, "all"])
 @pytest.mark.parametrize("lang", ["fr", "ar"])
 def test_briefing_is_valid_self_contained_html(page, lang):
-    document = build_briefing(STORE, page, Filters(regions=("04",), years=(2020, 2026)), lang, GENERATED)
+    document = build_briefing(STORE, states(page, Filters(regions=("04",), years=(2020, 2026)), lang), GENERATED)
     parsed = outline(document)
     assert parsed.counts["html"] == 1 and parsed.counts["main"] == 1
     assert parsed.script_srcs == [], "a script, image or stylesheet would be loaded from elsewhere"
@@ -80,20 +89,21 @@ def test_briefing_holds_every_figure_of_the_view():
     years = (2017, 2030)
     expected = {
         "overview": 1, "regions": 1, "timeline": 1, "diplomacy": 1,
-        "adoption": (1 + len(figures.adoption_series_names(STORE, years, "en"))
-                     + len(figures.index_names(STORE, years, "en"))),
-        "strategy": sum(not figures.progress_rows(STORE, p, "en").empty for p in figures.programmes(STORE, "en")),
+        # the comparison, the chosen indicator's series and the chosen index: one of each, as on the page
+        "adoption": 1 + bool(adoption.series_names(STORE, years, "en")) + bool(index_names(STORE, years, "en")),
+        "strategy": sum(not targets.progress(STORE, p, "en", False).rows.empty
+                        for p in targets.target_frame(STORE, "en")["programme"].unique()),
         "sources": 0,
     }
     for page, count in expected.items():
-        assert _plotly_divs(build_briefing(STORE, page, Filters(), "en", GENERATED)) == count, page
-    assert _plotly_divs(build_briefing(STORE, WHOLE_DASHBOARD, Filters(), "en", GENERATED)) == sum(expected.values())
+        assert _plotly_divs(build_briefing(STORE, states(page), GENERATED)) == count, page
+    assert _plotly_divs(build_briefing(STORE, states("all"), GENERATED)) == sum(expected.values())
 
 
 def test_briefing_lists_every_source_of_the_view_and_only_the_filtered_rows():
     filters = Filters(regions=("04",), years=(2023, 2025))
-    document = build_briefing(STORE, "timeline", filters, "en", GENERATED)
-    rows = figures.milestone_rows(STORE, filters, "en", True)
+    document = build_briefing(STORE, states("timeline", filters), GENERATED)
+    rows = milestones_in(STORE, filters, "en")
     assert len(rows) > 0
     milestones = STORE.dataset("milestones").by_id()
     for record_id in rows["id"]:
@@ -109,18 +119,18 @@ def test_briefing_lists_every_source_of_the_view_and_only_the_filtered_rows():
 
 def test_briefing_rows_link_to_their_record_relative_unless_a_base_is_set(monkeypatch):
     filters = Filters(regions=("04",), years=(2023, 2025))
-    rows = figures.milestone_rows(STORE, filters, "en", True)
-    relative = build_briefing(STORE, "timeline", filters, "en", GENERATED)
+    rows = milestones_in(STORE, filters, "en")
+    relative = build_briefing(STORE, states("timeline", filters), GENERATED)
     assert all(f'href="?record={record_id}"' in relative for record_id in rows["id"])
     monkeypatch.setenv("MOROCCO_AI_BASE_URL", "https://dash.example.org")
-    absolute = build_briefing(STORE, "timeline", filters, "en", GENERATED)
+    absolute = build_briefing(STORE, states("timeline", filters), GENERATED)
     assert f'href="https://dash.example.org/?record={rows["id"].iloc[0]}"' in absolute
 
 
 def test_briefing_speaks_the_language_and_formats_dates():
-    french = build_briefing(STORE, "overview", Filters(), "fr", GENERATED)
+    french = build_briefing(STORE, states("overview", lang="fr"), GENERATED)
     assert "Note de synthèse — Vue d&#x27;ensemble" in french and "25 novembre 2026" in french
-    arabic = build_briefing(STORE, "overview", Filters(), "ar", GENERATED)
+    arabic = build_briefing(STORE, states("overview", lang="ar"), GENERATED)
     assert "مذكرة إحاطة" in arabic and "25 نونبر 2026" in arabic
 
 
@@ -130,14 +140,14 @@ def test_hostile_text_is_escaped(fixture_dir):
         text.replace("Fixture regional event", "<script>alert(1)</script><img src=x onerror=alert(2)>"),
         encoding="utf-8")
     store = load_store(fixture_dir)
-    document = build_briefing(store, "timeline", Filters(), "en", GENERATED)
+    document = build_briefing(store, states("timeline"), GENERATED)
     assert "<script>alert(1)" not in document and "<img src=x" not in document
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in document
 
 
 def test_unknown_page_is_refused():
     with pytest.raises(ValueError, match="unknown page"):
-        build_briefing(STORE, "nowhere", Filters(), "en")
+        build_briefing(STORE, states("nowhere"))
 
 
 def test_pdf_is_printed_with_chromium():
@@ -145,16 +155,16 @@ def test_pdf_is_printed_with_chromium():
         if os.environ.get("CI") == "true":
             pytest.fail("Chromium is missing: apt-get install chromium")
         pytest.skip("no Chromium on this machine")
-    pdf = html_to_pdf(build_briefing(STORE, "diplomacy", Filters(), "ar", GENERATED))
+    pdf = html_to_pdf(build_briefing(STORE, states("diplomacy", lang="ar"), GENERATED))
     assert pdf and pdf.startswith(b"%PDF") and len(pdf) > 20_000
 
 
 def test_every_page_but_search_has_a_briefing():
     # the search page lists records, each leading to its page: the briefing of a view lives there
-    assert {p.stem for p in (ROOT / "pages").glob("*.py")} == {*PAGES, "search"}
+    assert {p.stem for p in (ROOT / "pages").glob("*.py")} == {*DECLARED, "search"}
 
 
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page", DECLARED)
 def test_every_page_offers_the_briefing(page):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.query_params["lang"] = "en"

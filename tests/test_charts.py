@@ -7,21 +7,20 @@ import json
 import plotly.graph_objects as go
 import pytest
 
-from components.charts import (
-    build_activity_chart,
-    build_grouped_bars,
-    build_index_lines,
-    build_target_progress,
-    build_timeline,
-)
-from components.figures import region_measure_rows
-from components.palette import DARK, LIGHT
-from components.region_map import OFFLINE_STYLE, build_region_map
-from morocco_ai import queries
+from morocco_ai.charts.bars import build_activity_chart, build_grouped_bars, build_target_progress
+from morocco_ai.charts.lines import build_index_lines
+from morocco_ai.charts.region_map import OFFLINE_STYLE, build_region_map
+from morocco_ai.charts.style import DARK, LIGHT
+from morocco_ai.charts.timeline import build_timeline
 from morocco_ai.filters import Filters
 from morocco_ai.geo import load_region_geojson
 from morocco_ai.i18n import translator
 from morocco_ai.store import load_store
+from morocco_ai.views.diplomacy import activity
+from morocco_ai.views.indices import index_frame
+from morocco_ai.views.milestones import milestones_in
+from morocco_ai.views.regions import measure_rows
+from morocco_ai.views.targets import target_frame
 
 from .conftest import VALID_FIXTURE
 
@@ -49,7 +48,7 @@ def test_figure_text_meets_contrast_on_its_theme(palette):
 
 
 def test_timeline_separates_recorded_and_future_by_shape(store):
-    frame = queries.milestones_frame(store)
+    frame = milestones_in(store, Filters(), "en")
     figure = build_timeline(frame, t=EN)
     traces = {trace.name: trace for trace in figure.data}
     assert set(traces) == {"Recorded", "Announced or planned"}
@@ -59,7 +58,7 @@ def test_timeline_separates_recorded_and_future_by_shape(store):
 
 
 def test_timeline_hover_keeps_the_recorded_precision(store):
-    figure = build_timeline(queries.milestones_frame(store), t=EN)
+    figure = build_timeline(milestones_in(store, Filters(), "en"), t=EN)
     hover = " ".join(text for trace in figure.data for text in trace.hovertext)
     assert "June 2024 (month only)" in hover and "2021 (year only)" in hover
     assert "June 1" not in hover and "2024-06-01" not in hover
@@ -68,7 +67,7 @@ def test_timeline_hover_keeps_the_recorded_precision(store):
 
 def test_timeline_date_ticks_are_numeric_at_every_zoom(store):
     """No %b/%B (month names, which plotly.js writes in English) at any zoom level, and no zoom level left out."""
-    stops = build_timeline(queries.milestones_frame(store), t=FR).layout.xaxis.tickformatstops
+    stops = build_timeline(milestones_in(store, Filters(), "en"), t=FR).layout.xaxis.tickformatstops
     assert [stop.value for stop in stops] == ["%d/%m/%Y", "%m/%Y", "%Y"]
     assert stops[0].dtickrange[0] is None and stops[-1].dtickrange[1] is None
     assert all(earlier.dtickrange[1] is not None for earlier in stops[:-1])
@@ -79,20 +78,20 @@ def test_timeline_date_ticks_are_numeric_at_every_zoom(store):
 def test_timeline_passes_plotlys_schema(store, lang, dark):
     """The timeline is a validated figure (plotly.py checks every property as it is built; it was built unchecked
     for speed before, and this test then did the check): what the browser gets round-trips through validation."""
-    figure = build_timeline(queries.milestones_frame(store), t=translator(lang), dark=dark)
+    figure = build_timeline(milestones_in(store, Filters(), "en"), t=translator(lang), dark=dark)
     validated = go.Figure(figure.to_dict())  # raises on a misspelt or mistyped property
     assert json.loads(validated.to_json()) == json.loads(figure.to_json())
     assert {trace.type for trace in figure.data} == {"scatter"}
 
 
 def test_empty_selection_gives_an_explaining_figure(store):
-    frame = queries.milestones_frame(store, Filters(years=(2017, 2018)))
+    frame = milestones_in(store, Filters(years=(2017, 2018)), "en")
     figure = build_timeline(frame, t=EN)
     assert not figure.data and "No milestone" in figure.layout.annotations[0].text
 
 
 def test_region_map_needs_no_remote_resource():
-    frame = region_measure_rows(load_store(VALID_FIXTURE), "population", Filters().years, "en")
+    frame = measure_rows(load_store(VALID_FIXTURE), "population", Filters().years, "en")
     figure = build_region_map(load_region_geojson(), frame, measure_label="Population", categorical=False,
                               selected=("04",))
     layout = json.loads(figure.to_json())["layout"]
@@ -103,7 +102,7 @@ def test_region_map_needs_no_remote_resource():
 
 
 def test_categorical_map_names_each_colour_in_text(store):
-    frame = region_measure_rows(store, "jazari_status", Filters().years, "en")
+    frame = measure_rows(store, "jazari_status", Filters().years, "en")
     figure = build_region_map(load_region_geojson(), frame, measure_label="Jazari", categorical=True,
                               category_labels={"agreement_signed": "Agreement signed"},
                               category_order=("launched", "agreement_signed", "not_found", "no_record"))
@@ -118,7 +117,7 @@ def test_categorical_map_names_each_colour_in_text(store):
 
 
 def test_activity_counts_per_year(store):
-    figure = build_activity_chart(queries.multilateral_activity(store), t=EN)
+    figure = build_activity_chart(activity(store, Filters().years, "en", False).rows, t=EN)
     assert [(t.name, list(t.x), list(t.y)) for t in figure.data] == [("resolution", ["2024"], [1])]
 
 
@@ -133,14 +132,14 @@ def test_grouped_bars_outline_the_highlight():
 
 
 def test_index_lines_show_rank_with_denominator(store):
-    frame = queries.indices_frame(store).assign(country_name="Morocco", score_text="43.3 / 100")
+    frame = index_frame(store, "en").assign(country_name="Morocco", score_text="43.3 / 100")
     figure = build_index_lines(frame, value="score", value_title="Score", t=EN)
     assert list(figure.data[0].customdata[0]) == ["88 / 193", "43.3 / 100"]
     assert not figure.layout.annotations  # no edition note, no marker
 
 
 def test_index_lines_mark_an_edition_whose_method_changed(store):
-    frame = queries.indices_frame(store).assign(country_name="Morocco", score_text="43.3 / 100")
+    frame = index_frame(store, "en").assign(country_name="Morocco", score_text="43.3 / 100")
     figure = build_index_lines(frame, value="score", value_title="Score", t=EN,
                                edition_notes={2023: "Scores on a 0-10 scale"})
     assert [a.text for a in figure.layout.annotations] == ["ⓘ 2023"]
@@ -148,9 +147,9 @@ def test_index_lines_mark_an_edition_whose_method_changed(store):
 
 
 def test_a_built_figure_is_serialised_once_and_as_a_plain_figure_would_be(store):
-    """What st.plotly_chart serialises on every run is made once per figure (components/shared_figure.py), and is
+    """What st.plotly_chart serialises on every run is made once per figure (morocco_ai/charts/shared_figure.py), and is
     what plotly makes of the same figure; a copy is a plain figure again (the briefing changes its copies)."""
-    frame = queries.indices_frame(store).assign(country_name="Morocco", score_text="43.3 / 100")
+    frame = index_frame(store, "en").assign(country_name="Morocco", score_text="43.3 / 100")
     figure = build_index_lines(frame, value="score", value_title="Score", t=EN,
                                edition_notes={2023: "Scores on a 0-10 scale"})  # changed once more while built
     kept = figure.to_dict()
@@ -161,23 +160,23 @@ def test_a_built_figure_is_serialised_once_and_as_a_plain_figure_would_be(store)
 
 
 def test_target_progress_is_a_share_of_the_target(store):
-    figure = build_target_progress(queries.targets_frame(store), t=EN)
+    figure = build_target_progress(target_frame(store, "en"), t=EN)
     baseline = next(trace for trace in figure.data if trace.name == "Baseline")
     assert list(baseline.x) == [20.0]  # 1,000 of 5,000
     assert isinstance(figure, go.Figure)
 
 
 def test_figures_speak_the_reader_language(store):
-    french = build_timeline(queries.milestones_frame(store, lang="fr"), t=FR)
+    french = build_timeline(milestones_in(store, Filters(), "fr"), t=FR)
     assert {trace.name for trace in french.data} == {"Réalisé", "Annoncé ou prévu"}
     assert "juin 2024 (mois seul)" in " ".join(french.data[0].hovertext)
     assert "Événements" in list(french.data[0].y)
-    arabic = build_timeline(queries.milestones_frame(store, lang="ar"), t=AR)
+    arabic = build_timeline(milestones_in(store, Filters(), "ar"), t=AR)
     assert arabic.layout.yaxis.side == "right" and arabic.layout.legend.xanchor == "right"
     assert "يونيو 2024" in " ".join(arabic.data[0].hovertext)
 
 
 def test_empty_figures_explain_in_each_language(store):
     for t, fragment in ((EN, "No milestone"), (FR, "Aucun jalon"), (AR, "لا توجد محطة")):
-        figure = build_timeline(queries.milestones_frame(store, Filters(years=(2017, 2018))), t=t)
+        figure = build_timeline(milestones_in(store, Filters(years=(2017, 2018)), "en"), t=t)
         assert fragment in figure.layout.annotations[0].text

@@ -100,14 +100,13 @@ def test_production_config_keeps_every_development_setting_but_the_hardened_ones
 
 def test_the_largest_message_fits_the_production_limit_with_room_to_spare():
     """The region map (GeoJSON of 12 regions) is the largest figure the app sends over the websocket."""
-    from components.figures import region_map_figure
-    from morocco_ai.queries import MAP_MEASURES as MEASURES
     from morocco_ai.store import DEFAULT_DATA_DIR, load_store
+    from morocco_ai.views.regions import MAP_MEASURES, region_map
 
     store = load_store(DEFAULT_DATA_DIR)
     limit = flat(load(PRODUCTION))["server.maxMessageSize"] * 1_000_000
-    largest = max(len(region_map_figure(store, measure, (2017, 2030), ("04",), lang, dark).to_json())
-                  for measure in MEASURES for lang in ("fr", "ar") for dark in (False, True))
+    largest = max(len(region_map(store, measure, (2017, 2030), ("04",), lang, dark, None).figure.to_json())
+                  for measure in MAP_MEASURES for lang in ("fr", "ar") for dark in (False, True))
     assert largest * 4 < limit, f"largest figure {largest} bytes: raise server.maxMessageSize above {limit}"
 
 

@@ -13,12 +13,12 @@ from streamlit.testing.v1 import AppTest
 from morocco_ai import schema
 from morocco_ai.i18n import LANGUAGES, catalogue, format_number, format_partial_date, format_percent, pick_language
 from morocco_ai.plan import Verdict
-from morocco_ai.queries import MAP_MEASURES as MEASURES
 from morocco_ai.store import DEFAULT_DATA_DIR, load_store
+from morocco_ai.views.regions import MAP_MEASURES as MEASURES
 
 ROOT = Path(__file__).resolve().parent.parent
-CODE = "\n".join(path.read_text(encoding="utf-8") for pattern in ("app.py", "pages/*.py", "components/*.py",
-                                                                    "morocco_ai/*.py") for path in ROOT.glob(pattern))
+CODE_FILES = ("app.py", "pages/*.py", "components/*.py", "morocco_ai/**/*.py")
+CODE = "\n".join(path.read_text(encoding="utf-8") for pattern in CODE_FILES for path in ROOT.glob(pattern))
 PAGE_FILES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))
 
 

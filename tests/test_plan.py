@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from components import sections
 from morocco_ai.plan import plan_progress
 from morocco_ai.schema import Target
 from morocco_ai.store import DEFAULT_DATA_DIR, load_store
+from morocco_ai.views import targets as target_views
 
 STORE = load_store(DEFAULT_DATA_DIR)
 SOURCE = {"publisher": "Test", "title": "A test page", "url": "https://example.org/t", "accessed": "2026-12-01"}
@@ -55,7 +55,7 @@ def test_what_cannot_be_assessed_is_said_not_guessed(target, verdict):
 
 
 def test_the_strategy_page_table_states_every_target_and_the_method():
-    section = sections.plan_table(STORE, "digital_morocco_2030", "en")
+    section = target_views.plan_table(STORE, "digital_morocco_2030", "en")
     targets = [r for r in STORE.records("targets") if r.programme == "digital_morocco_2030"]
     assert list(section.rows["id"]) == [r.id for r in targets]
     assert "Computed by this dashboard" in section.notes[0]

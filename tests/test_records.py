@@ -42,12 +42,13 @@ def test_permalinks_are_relative_unless_a_base_is_given():
     assert permalink("ix-gairi-2024-ma", "https://dash.example.org/") == "https://dash.example.org/?record=ix-gairi-2024-ma"
 
 
-@pytest.mark.parametrize("url, linked", [
-    ("?record=ms-x", True), ("https://a.example/?record=ms-x", True), ("javascript:alert(1)", False),
-    ("?record=ms-x&lang=ar", True), ("?record=ms-x&lang=de", False), ("?record=ms-x&lang=ar&x=1", False),
-    ("?record=ms-x)](javascript:alert(1)", False), ("?record=MS X", False)])
-def test_record_links_are_made_only_of_record_ids(url, linked):
-    assert (md_record_link("label", url) == f"[label]({url})") is linked
+@pytest.mark.parametrize("record_id, lang, link", [
+    ("ms-x", None, "?record=ms-x"), ("ms-x", "ar", "?record=ms-x&lang=ar"), ("ms-x", "de", None),
+    ("javascript:alert(1)", None, None), ("ms-x)](javascript:alert(1)", None, None), ("MS X", None, None),
+    ("", None, None)])
+def test_record_links_are_made_only_of_record_ids(record_id, lang, link):
+    made = md_record_link("label", record_id, lang)
+    assert made == (f"[label]({link})" if link else "label")
 
 
 def test_tables_say_a_gap_and_run_right_to_left_in_arabic():
@@ -92,14 +93,14 @@ def test_a_permalink_opens_the_owning_page_with_the_records_card(record_id, lang
     at = _app(record=record_id, lang=lang)
     assert not at.exception
     assert any(page_title in title.value for title in at.title), [title.value for title in at.title]
-    assert any(heading in subheader.value.replace("\\", "") for subheader in at.subheader)
+    assert any(heading in block.value.replace("\\", "") for block in at.markdown if block.value.startswith("#"))
     assert any(f"?record={record_id}" in markdown.value for markdown in at.markdown)
 
 
 def test_an_unknown_record_id_gives_a_notice():
     at = _app(record="no-such-record", lang="en")
     assert not at.exception
-    assert any("no record has the id “no-such-record”" in warning.value for warning in at.warning)
+    assert any("no record has the id “no-such-record”" in warning.value.replace("\\", "") for warning in at.warning)
 
 
 @pytest.mark.parametrize("url, base, path", [
@@ -156,7 +157,7 @@ def test_every_chart_has_chart_table_and_sources_tabs_and_a_citation_with_the_fi
 
 
 def test_another_sources_status_is_said_in_words():
-    from morocco_ai.queries import alternative_value_text
+    from morocco_ai.wording import alternative_value_text
 
     assert alternative_value_text("status", "planned", "fr") == "prévu"
     assert alternative_value_text("status", "launched", "ar") != "launched"

@@ -57,7 +57,7 @@ def build_index_lines(frame: pd.DataFrame, *, value: str, value_title: str, t: T
     editions = sorted(edition_notes or {})
     if not editions:
         return figure
-    figure.updatefigure_layout(  # one update: plotly's add_vline / add_annotation cost a layout update each
+    figure.update_layout(  # one update: plotly's add_vline / add_annotation cost a layout update each
         shapes=[dict(type="line", x0=edition, x1=edition, xref="x", y0=0, y1=1, yref="y domain",
                      line=dict(dash="dash", width=1, color=colours.muted_text)) for edition in editions],
         annotations=[dict(x=edition, y=1, yref="paper", yanchor="bottom", showarrow=False,

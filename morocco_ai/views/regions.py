@@ -132,10 +132,12 @@ def shapes_url(asset_base: str) -> str:
 
 @cached_view
 def region_map(store: Store, measure: str, years: tuple[int, int], selected: tuple[str, ...], lang: str, dark: bool,
-               asset_base: str | None, height: int = MAP_HEIGHT) -> Section:
+               asset_base: str | None, height: int = MAP_HEIGHT, renderer: str = "geo") -> Section:
     """The regions coloured by ``measure``, their codes written on them, the chosen ones highlighted; a click
     sets the region filter. Drawn as a "geo" map (SVG) fitted to its box, so the whole country shows at any
-    width. With ``asset_base`` the browser fetches the shapes from there, otherwise the figure holds them."""
+    width; with ``asset_base`` the browser fetches the shapes from there, otherwise the figure holds them. A
+    "geo" map also needs an empty world served beside them (or set in a file: the briefing's script): an app that
+    serves no static file draws the MapLibre map ("map") instead, at a fixed zoom."""
     t = translator(lang)
     years = years if measure in YEAR_DEPENDENT_MEASURES else (YEAR_MIN, YEAR_MAX)
     rows = measure_rows(store, measure, years, lang)
@@ -145,8 +147,8 @@ def region_map(store: Store, measure: str, years: tuple[int, int], selected: tup
         shapes_url(asset_base) if asset_base else shapes, rows, measure_label=name,
         categorical=measure == "jazari_status",
         category_labels={status: jazari_status_label(status, lang) for status in JAZARI_STATUSES},
-        category_order=JAZARI_STATUSES, selected=selected, dark=dark, height=height, rtl=t.rtl, renderer="geo",
-        code_points=label_points(shapes))
+        category_order=JAZARI_STATUSES, selected=selected, dark=dark, height=height, rtl=t.rtl, renderer=renderer,
+        zoom=4.3 if height >= MAP_HEIGHT else 3.5, code_points=label_points(shapes) if renderer == "geo" else None)
     return Section(key=f"regions_{measure}", title=t("regions.map_title", measure=name), rows=rows,
                    columns=MAP_COLUMNS, figure=figure, select=REGION_PARAM,
                    alt=t("regions.map_alt", measure=name,
@@ -166,8 +168,10 @@ def legend(store: Store, measure: str, years: tuple[int, int], lang: str) -> Ite
 
 def map_with_legend(store: Store, state: PageState, measure: str, height: int = MAP_HEIGHT) -> tuple:
     t, filters = translator(state.lang), state.filters
+    renderer = "map" if state.on_screen and not state.asset_base else "geo"
     return (region_map(store, measure, filters.years, filters.regions, state.lang, state.dark, state.asset_base,
-                       height), Text(t("regions.map_caption"))), (legend(store, measure, filters.years, state.lang),)
+                       height, renderer), Text(t("regions.map_caption"))), (legend(store, measure, filters.years,
+                                                                                    state.lang),)
 
 
 @cached_view
@@ -212,16 +216,16 @@ def profile(store: Store, code: str, years: tuple[int, int], lang: str) -> tuple
     t = translator(lang)
     row = census(store, lang)[code]
     blocks: list = [Heading(f"{row['name']} ({code})", level=3)]
-    if row["population_2024"] is not None:
-        source = t("card.source", source=row["sources"])
-        blocks += [Text(row["other_name"], tone="plain"),
-                   Cards((Card(t("regions.population"), t.number(row["population_2024"]), help=source),
-                          Card(t("regions.households"), t.number(row["households_2024"]), help=source)),
-                         per_row=2, border=False)]
+    source = t("card.source", source=row["sources"])
+    blocks += guarded(lambda: store.records("regions") and (
+        Text(row["other_name"], tone="plain"),
+        Cards((Card(t("regions.population"), t.number(row["population_2024"]), help=source),
+               Card(t("regions.households"), t.number(row["households_2024"]), help=source)), per_row=2,
+              border=False)), t)
     blocks.append(Heading(t("regions.jazari_heading"), level=4))
-    jazari = [record for record in store.records("jazari_institutes") if record.region == code]
-    blocks += [RecordEntry(record_card(store, record.id, lang, dt.date.today())) for record in jazari] or [
-        Text(t("regions.jazari_none"))]
+    blocks += guarded(lambda: [RecordEntry(record_card(store, record.id, lang, dt.date.today()))
+                               for record in store.records("jazari_institutes") if record.region == code]
+                      or [Text(t("regions.jazari_none"))], t)
     only_region = Filters(regions=(code,), years=years)
     blocks += guarded(lambda: (institutions_table(store, only_region, lang),), t)
     blocks += guarded(lambda: (milestones_table(store, only_region, lang, False),), t)

@@ -198,16 +198,19 @@ def test_milestone_entry_and_region_profile_keep_hostile_text_inert(watched, inj
 
 def test_briefing_download_of_hostile_data_is_inert(chromium, tmp_path):
     """The briefing HTML built from the hostile data, opened as a file: no dialog, no script, no request."""
-    from components.briefing import WHOLE_DASHBOARD, build_briefing
+    from morocco_ai.briefing import build_briefing
     from morocco_ai.filters import Filters
+    from morocco_ai.state import PageState
     from morocco_ai.store import load_store
+    from morocco_ai.views.pages import DECLARED
 
     store = load_store(FIXTURE)
     context = chromium.new_context()
     try:
         for lang in LANGUAGES:
             path = tmp_path / f"briefing_{lang}.html"
-            path.write_text(build_briefing(store, WHOLE_DASHBOARD, Filters(regions=("04",)), lang), encoding="utf-8")
+            whole = [PageState(name, Filters(regions=("04",)), lang) for name in DECLARED]
+            path.write_text(build_briefing(store, whole), encoding="utf-8")
             page = context.new_page()
             watch = Watch(page, path.as_uri())
             page.goto(path.as_uri())

@@ -27,13 +27,13 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
-from components.figures import MILESTONE_COLUMNS, milestone_rows
 from morocco_ai.filters import Filters
 from morocco_ai.i18n import LANGUAGES, country_name, translator
-from morocco_ai.queries import region_names
+from morocco_ai.places import region_names
 from morocco_ai.records import record_card
 from morocco_ai.search import normalize, query_terms, search_index
 from morocco_ai.store import get_store
+from morocco_ai.views.milestones import MILESTONE_COLUMNS, milestones_in
 
 from . import checks
 from .checks import PAGES, AxeReport, Watch
@@ -324,7 +324,7 @@ def view_csv(tour: Tour) -> None:
     with open(download_info.value.path(), encoding="utf-8", newline="") as fh:
         rows = list(csv.reader(fh))
     start, end = map(int, YEARS.split("-"))
-    expected = milestone_rows(tour.store, Filters(regions=(REGION,), years=(start, end)), tour.lang, True)
+    expected = milestones_in(tour.store, Filters(regions=(REGION,), years=(start, end)), tour.lang)
     assert rows[0] == [t(key) for key in MILESTONE_COLUMNS.values()]
     assert len(rows) - 1 == len(expected) > 0
     assert [row[1] for row in rows[1:]] == list(expected["title"])
@@ -472,7 +472,7 @@ def region_point(page, code: str) -> tuple[float, float]:
         return point[0], point[1]
     import math
 
-    from components.region_map import CENTER, ZOOM
+    from morocco_ai.charts.region_map import CENTER, ZOOM
 
     lat, lon = {"07": MARRAKECH, "10": GUELMIM}[code]
 
