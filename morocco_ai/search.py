@@ -81,22 +81,21 @@ def query_terms(query: str) -> tuple[str, ...]:
 _ARABIC = re.compile("[؀-ۿ]")
 
 
-def _holds(folded: str, term: str) -> bool:
-    """Whether ``folded`` holds ``term`` as :func:`_pattern` finds it. str.find, not the pattern: a look-behind
-    makes the regex engine try every position, the plain search jumps from one occurrence to the next."""
-    if _ARABIC.search(term):
-        return term in folded
+def _occurrences(folded: str, term: str) -> Iterator[int]:
+    """Where ``term`` occurs in ``folded``, the one matching rule: a Latin word at the start of a word ('ai' finds
+    'AI', 'aide', not 'maintain'); an Arabic word anywhere in a word, since Arabic joins the article and prefixes
+    to it (قرار in القرار, وقرار). str.find jumps from one occurrence to the next (a regex look-behind would try
+    every position)."""
+    arabic = _ARABIC.search(term) is not None
     start = folded.find(term)
-    while start > 0 and (folded[start - 1].isalnum() or folded[start - 1] == "_"):
+    while start != -1:
+        if arabic or start == 0 or not (folded[start - 1].isalnum() or folded[start - 1] == "_"):
+            yield start
         start = folded.find(term, start + 1)
-    return start != -1
 
 
-@functools.lru_cache(maxsize=64)
-def _pattern(term: str) -> re.Pattern:
-    """A Latin word matches at the start of a word ('ai' finds 'AI', 'aide', not 'maintain'); an Arabic word
-    anywhere in a word, since Arabic joins the article and prefixes to it (قرار in القرار, وقرار)."""
-    return re.compile(re.escape(term) if _ARABIC.search(term) else r"(?<!\w)" + re.escape(term))
+def _holds(folded: str, term: str) -> bool:
+    return next(_occurrences(folded, term), None) is not None
 
 
 def _matched_spans(text: str, terms: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -104,8 +103,8 @@ def _matched_spans(text: str, terms: tuple[str, ...]) -> list[tuple[int, int]]:
     folded, positions = normalize_with_positions(text)
     spans = []
     for term in terms:
-        for found in _pattern(term).finditer(folded):
-            spans.append((positions[found.start()], positions[found.end() - 1] + 1))
+        for start in _occurrences(folded, term):
+            spans.append((positions[start], positions[start + len(term) - 1] + 1))
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:

@@ -97,9 +97,12 @@ def test_typing_a_query_puts_it_in_the_url():
     assert "(?record=jazari-02-oriental-nador&lang=fr)" in "\n".join(block.value for block in at.markdown)
 
 
-@pytest.mark.parametrize("text, term", [("maintain ai", "ai"), ("l'ia", "ia"), ("x_ai", "ai"), ("aide", "ai"),
-                                        ("تعتمد القرار", "قرار"), ("resolution", "res"), ("progress", "res")])
-def test_the_fast_word_start_test_agrees_with_the_marking_pattern(text, term):
-    from morocco_ai.search import _holds, _pattern
+@pytest.mark.parametrize("text, term, starts", [
+    ("maintain ai", "ai", [9]), ("l'ia", "ia", [2]), ("x_ai", "ai", []), ("aide", "ai", [0]),
+    ("تعتمد القرار", "قرار", [8]), ("resolution", "res", [0]), ("progress", "res", []), ("ai, mai, ai", "ai", [0, 9])])
+def test_a_latin_word_matches_at_a_word_start_an_arabic_word_anywhere(text, term, starts):
+    """One rule decides both whether a record holds a word and where the word is marked."""
+    from morocco_ai.search import _occurrences, marked
 
-    assert _holds(text, term) == bool(_pattern(term).search(text))
+    assert list(_occurrences(text, term)) == starts
+    assert [piece for piece, hit in marked(text, (term,)) if hit] == [text[s:s + len(term)] for s in starts]
