@@ -148,10 +148,6 @@ class Source(Strict):
         return title
 
     @property
-    def has_headline(self) -> bool:
-        return self.title_note is None
-
-    @property
     def is_complete(self) -> bool:
         """Publisher, title, link and a date: what makes a source checkable by a reader."""
         return bool(self.url and self.date)
