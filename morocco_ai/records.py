@@ -28,7 +28,7 @@ from .schema import (
 )
 from .store import Store
 from .urls import RECORD_PARAM
-from .wording import alternative_value_text, date_label, text_in, texts_in, value_text
+from .wording import alternative_value_text, date_label, region_name, text_in, texts_in, value_text
 
 # The page that shows each dataset's records (its url path): a permalink opens there.
 OWNER_PAGES = {
@@ -76,7 +76,7 @@ def record_title(record: Record, lang: str) -> str:
     if isinstance(record, IndexScore):
         return f"{text_in(record.index_name, lang)[0]} {record.edition} — {country_name(record.country, lang)}"
     if isinstance(record, Region):
-        return record.name_ar if lang == "ar" else record.name_fr
+        return region_name((record.name_fr, record.name_ar), lang)
     return record.id
 
 

@@ -12,7 +12,15 @@ from morocco_ai.i18n import translator
 from morocco_ai.plan import plan_progress
 from morocco_ai.state import PageState
 from morocco_ai.store import Store
-from morocco_ai.wording import PROVENANCE_COLUMNS, fallback_marked, provenance, sources_text, text_in, value_text
+from morocco_ai.wording import (
+    PROVENANCE_COLUMNS,
+    date_label,
+    fallback_marked,
+    provenance,
+    sources_text,
+    text_in,
+    value_text,
+)
 
 from .blocks import Heading, Page, Section, Text, cached_view, guarded
 
@@ -41,7 +49,7 @@ def target_point(value, date: str, lang: str, start: str = "", unit: str = "") -
     if not date:
         return "—"
     t = translator(lang)
-    period = f"{t.date(start)}–{t.date(date)}" if start else t.date(date)
+    period = date_label(start or date, date if start else None, lang)
     return f"{value_text(value, lang)}{' ' + t('unit.' + unit) if unit else ''} ({period})"
 
 
