@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from .schema import REGION_CODES, SCOPES
@@ -51,11 +52,11 @@ def rows_within(frame: pd.DataFrame, filters: Filters, include_national: bool = 
     NaN, are in every range: a year filter never hides them, and the pages say so) and, when regions are chosen,
     ``region`` is one of them (or a national or international scope, with ``include_national``). A frame without
     a ``region`` column is filtered by its years only."""
-    keep = frame["first_year"].isna() | ((frame["first_year"] <= filters.years[1])
-                                         & (frame["last_year"] >= filters.years[0]))
+    first, last = (frame[column].to_numpy(dtype=float) for column in ("first_year", "last_year"))
+    keep = np.isnan(first) | ((first <= filters.years[1]) & (last >= filters.years[0]))
     if not filters.all_regions and "region" in frame.columns:
-        keep &= frame["region"].isin([*filters.regions, *(SCOPES if include_national else ())])
-    return frame[keep].reset_index(drop=True)
+        keep &= np.isin(frame["region"].to_numpy(), [*filters.regions, *(SCOPES if include_national else ())])
+    return frame.take(np.flatnonzero(keep)).reset_index(drop=True)
 
 
 def _last(value: ParamValue) -> str:

@@ -16,7 +16,7 @@ from morocco_ai.store import Store
 from morocco_ai.urls import INDICATOR_PARAM
 from morocco_ai.wording import PROVENANCE_COLUMNS, fallback_marked, provenance, text_in
 
-from .blocks import Control, Page, Section, cached_view, guarded, notice_blocks
+from .blocks import Control, Page, Section, cached_view, guarded, notice_blocks, records_frame
 from .indices import indices_part
 
 SERIES_COLUMNS = {"period_label": "column.measured", "country_name": "column.country", "value_text": "column.value",
@@ -52,9 +52,10 @@ def adoption_frame(store: Store, lang: str) -> pd.DataFrame:
     columns = ["id", "indicator", "label", "country", "country_name", "value", "value_text", "unit", "unit_label",
                "period", "period_label", "when", "first_year", "last_year", "survey", "sample_size", "note",
                "status", "status_label", *PROVENANCE_COLUMNS]
-    return pd.DataFrame(rows, columns=columns)
+    return records_frame(rows, columns)
 
 
+@cached_view
 def figures_in(store: Store, years: tuple[int, int], lang: str) -> pd.DataFrame:
     return rows_within(adoption_frame(store, lang), Filters(years=years))
 
@@ -91,6 +92,7 @@ def comparison(store: Store, years: tuple[int, int], lang: str, dark: bool) -> S
                                                            for r in rows.itertuples())))
 
 
+@cached_view
 def series_names(store: Store, years: tuple[int, int], lang: str) -> dict[str, str]:
     """Indicator -> its name, for the indicators measured at two periods or more in these years (the series)."""
     frame = figures_in(store, years, lang)

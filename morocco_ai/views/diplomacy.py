@@ -14,7 +14,7 @@ from morocco_ai.state import PageState
 from morocco_ai.store import Store
 from morocco_ai.wording import PROVENANCE_COLUMNS, date_label, fallback_marked, provenance, text_in, value_text
 
-from .blocks import Page, Section, cached_view, guarded
+from .blocks import Page, Section, cached_view, guarded, records_frame
 
 RESOLUTION_COLUMNS = {"date_label": "column.date", "symbol": "column.symbol", "title": "column.title",
                       "kind_label": "column.kind", "body": "column.forum", "adoption": "column.adoption",
@@ -50,7 +50,7 @@ def resolution_frame(store: Store, lang: str) -> pd.DataFrame:
     columns = ["id", "kind", "kind_label", "symbol", "title", "date", "date_label", "start", "first_year",
                "last_year", "body", "adoption", "cosponsors", "cosponsors_other", "morocco_role", "status",
                "status_label", "is_future", "description", *PROVENANCE_COLUMNS]
-    return pd.DataFrame(rows, columns=columns).sort_values(["start", "id"], na_position="last", ignore_index=True)
+    return records_frame(rows, columns).sort_values(["start", "id"], na_position="last", ignore_index=True)
 
 
 @cached_view

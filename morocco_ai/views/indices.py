@@ -15,7 +15,7 @@ from morocco_ai.store import Store
 from morocco_ai.urls import EDITIONS_PARAM, INDEX_PARAM, PEERS_PARAM, SHOW_PARAM
 from morocco_ai.wording import PROVENANCE_COLUMNS, provenance, text_in
 
-from .blocks import Control, Heading, Section, Text, cached_view, notice_blocks
+from .blocks import Control, Heading, Section, Text, cached_view, notice_blocks, records_frame
 
 INDEX_LINE_COLUMNS = {"edition": "column.edition", "country_name": "column.country", "score_text": "column.score",
                       "rank_text": "column.rank_of", "sources": "column.sources"}
@@ -60,15 +60,22 @@ def index_frame(store: Store, lang: str) -> pd.DataFrame:
                "pillar", "pillar_label", "score", "score_max", "score_100", "score_text", "rank", "rank_scope",
                "rank_scope_label", "countries_ranked", "rank_text", "note", "method_change", "status",
                "status_label", *PROVENANCE_COLUMNS]
-    return pd.DataFrame(rows, columns=columns).sort_values(["index", "edition", "country"], ignore_index=True)
+    return records_frame(rows, columns).sort_values(["index", "edition", "country"], ignore_index=True)
 
 
+@functools.lru_cache(maxsize=8)
+def index_groups(store: Store, lang: str) -> dict[str, pd.DataFrame]:
+    """Each index's figures (a page shows one index at a time)."""
+    return {index: group.reset_index(drop=True) for index, group in index_frame(store, lang).groupby("index")}
+
+
+@cached_view
 def figures_in(store: Store, years: tuple[int, int], index: str, lang: str) -> pd.DataFrame:
     """The index's figures of the editions in ``years``."""
-    frame = index_frame(store, lang)
-    return rows_within(frame[frame["index"] == index], Filters(years=years))
+    return rows_within(index_groups(store, lang).get(index, index_frame(store, lang).head(0)), Filters(years=years))
 
 
+@cached_view
 def index_lines(store: Store, years: tuple[int, int], index: str, lang: str,
                 countries: tuple[str, ...] = ()) -> pd.DataFrame:
     """The index's overall global figures, one row per country and edition (``countries`` only, when given)."""
@@ -77,12 +84,14 @@ def index_lines(store: Store, years: tuple[int, int], index: str, lang: str,
     return chosen[chosen["country"].isin(countries)] if countries else chosen
 
 
+@cached_view
 def index_names(store: Store, years: tuple[int, int], lang: str) -> dict[str, str]:
     """Index -> its name, for the indices with an edition in ``years``."""
     frame = rows_within(index_frame(store, lang), Filters(years=years))
     return dict(sorted(zip(frame["index"], frame["index_name"])))
 
 
+@cached_view
 def index_countries(store: Store, years: tuple[int, int], index: str) -> tuple[str, ...]:
     """The countries other than Morocco the index has a global figure for, most editions first."""
     frame = index_lines(store, years, index, "en")

@@ -18,7 +18,19 @@ from morocco_ai.store import Store
 from morocco_ai.urls import MILESTONE_PARAM, NATIONAL_PARAM
 from morocco_ai.wording import PROVENANCE_COLUMNS, date_label, fallback_marked, provenance, text_in
 
-from .blocks import Control, Item, Items, Page, RecordEntry, Section, Text, cached_view, guarded, notice_blocks
+from .blocks import (
+    Control,
+    Item,
+    Items,
+    Page,
+    RecordEntry,
+    Section,
+    Text,
+    cached_view,
+    guarded,
+    notice_blocks,
+    records_frame,
+)
 
 MILESTONE_COLUMNS = {"date_label": "column.date_recorded", "title": "column.milestone",
                      "track_label": "column.track", "region_name": "column.region", "status_label": "column.status",
@@ -50,7 +62,7 @@ def milestone_frame(store: Store, lang: str) -> pd.DataFrame:
     columns = ["id", "date", "end_date", "date_label", "precision", "start", "finish", "first_year", "last_year",
                "track", "track_label", "region", "region_name", "city", "title", "description", "status",
                "status_label", "is_future", *PROVENANCE_COLUMNS]
-    return pd.DataFrame(rows, columns=columns).sort_values(["start", "id"], ignore_index=True)
+    return records_frame(rows, columns).sort_values(["start", "id"], ignore_index=True)
 
 
 def milestones_in(store: Store, filters: Filters, lang: str, include_national: bool = True) -> pd.DataFrame:

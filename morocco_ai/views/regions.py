@@ -34,6 +34,7 @@ from .blocks import (
     cached_view,
     guarded,
     notice_blocks,
+    records_frame,
     unavailable,
 )
 from .milestones import milestone_frame, milestones_table
@@ -72,7 +73,7 @@ def institution_frame(store: Store, lang: str) -> pd.DataFrame:
         "partners": texts_in(record.partners, lang), "description": text_in(record.description, lang)[0],
         **provenance(record, lang),
     } for record in store.records("institutions")]
-    return pd.DataFrame(rows, columns=["id", "kind", "name", "status", "status_label", "date", "date_label",
+    return records_frame(rows, ["id", "kind", "name", "status", "status_label", "date", "date_label",
                                        "first_year", "last_year", "region", "region_name", "city", "themes",
                                        "partners", "description", *PROVENANCE_COLUMNS])
 
@@ -81,6 +82,13 @@ def jazari_status_label(status: str, lang: str) -> str:
     return translator(lang)(f"jazari_status.{status}")
 
 
+def measure_years(measure: str, years: tuple[int, int]) -> tuple[int, int]:
+    """The years a measure is computed for: every year for one that ignores them (a Jazari status, the census),
+    so its map and legend are built once for every year filter."""
+    return years if measure in YEAR_DEPENDENT_MEASURES else (YEAR_MIN, YEAR_MAX)
+
+
+@cached_view
 def measure_rows(store: Store, measure: str, years: tuple[int, int], lang: str) -> pd.DataFrame:
     """One row per region: code, name, the measure's value (a number, or a Jazari status code) and that value in
     words (so colour never carries it alone). A count covers the records dated in ``years``."""
@@ -139,7 +147,6 @@ def region_map(store: Store, measure: str, years: tuple[int, int], selected: tup
     "geo" map also needs an empty world served beside them (or set in a file: the briefing's script): an app that
     serves no static file draws the MapLibre map ("map") instead, at a fixed zoom."""
     t = translator(lang)
-    years = years if measure in YEAR_DEPENDENT_MEASURES else (YEAR_MIN, YEAR_MAX)
     rows = measure_rows(store, measure, years, lang)
     name = t(f"measure.{measure}")
     shapes = load_region_geojson()
@@ -160,7 +167,6 @@ def region_map(store: Store, measure: str, years: tuple[int, int], selected: tup
 def legend(store: Store, measure: str, years: tuple[int, int], lang: str) -> Items:
     """The regions' codes (written on the map) with their names and the measure's value."""
     t = translator(lang)
-    years = years if measure in YEAR_DEPENDENT_MEASURES else (YEAR_MIN, YEAR_MAX)
     rows = measure_rows(store, measure, years, lang)
     return Items(tuple(Item(code, f"{name} — {label}") for code, name, label in
                        zip(rows["code"], rows["name"], rows["label"])), title=t("regions.legend"))
@@ -169,9 +175,9 @@ def legend(store: Store, measure: str, years: tuple[int, int], lang: str) -> Ite
 def map_with_legend(store: Store, state: PageState, measure: str, height: int = MAP_HEIGHT) -> tuple:
     t, filters = translator(state.lang), state.filters
     renderer = "map" if state.on_screen and not state.asset_base else "geo"
-    return (region_map(store, measure, filters.years, filters.regions, state.lang, state.dark, state.asset_base,
-                       height, renderer), Text(t("regions.map_caption"))), (legend(store, measure, filters.years,
-                                                                                    state.lang),)
+    years = measure_years(measure, filters.years)
+    return (region_map(store, measure, years, filters.regions, state.lang, state.dark, state.asset_base,
+                       height, renderer), Text(t("regions.map_caption"))), (legend(store, measure, years, state.lang),)
 
 
 @cached_view
@@ -189,7 +195,7 @@ def comparison(store: Store, regions: tuple[str, ...], years: tuple[int, int], l
         if measure == "population":
             continue
         try:
-            measured = measure_rows(store, measure, years, lang)
+            measured = measure_rows(store, measure, measure_years(measure, years), lang)
             labels = dict(zip(measured["code"], measured["label"]))
         except DatasetUnavailable:
             labels = {}

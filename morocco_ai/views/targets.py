@@ -22,7 +22,7 @@ from morocco_ai.wording import (
     value_text,
 )
 
-from .blocks import Heading, Page, Section, Text, cached_view, guarded
+from .blocks import Heading, Page, Section, Text, cached_view, guarded, records_frame
 
 TARGET_COLUMNS = {"indicator": "column.indicator", "unit_label": "column.unit", "baseline": "column.baseline",
                   "target": "column.target", "latest": "column.latest", "latest_note": "column.note",
@@ -85,7 +85,7 @@ def target_frame(store: Store, lang: str) -> pd.DataFrame:
                "baseline_unit", "target_value", "target_date", "target_start", "latest_value", "latest_date",
                "latest_unit", "latest_note", "latest_sources", "status", "status_label", "description", "baseline",
                "target", "latest", *PROVENANCE_COLUMNS]
-    return pd.DataFrame(rows, columns=columns)
+    return records_frame(rows, columns)
 
 
 def programme_targets(store: Store, programme: str, lang: str) -> pd.DataFrame:
