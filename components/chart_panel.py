@@ -63,8 +63,7 @@ def show_section(section: Section, *, state: PageState, key_prefix: str,
         if section.rows.empty and section.empty:
             st.caption(md_escape(section.empty))
             return None
-        return data_table(section.rows, key_prefix=key_prefix, t=t, columns=dict(section.columns),
-                          file_name=section.file_name, on_select=on_select)
+        return data_table(section, key_prefix=key_prefix, t=t, on_select=on_select)
     store = get_store()
     # only the open tab runs (a rerun when the reader switches): a chart's rows are not sent twice on every run
     chart_tab, table_tab, sources_tab = st.tabs([t("chart.tab_chart"), t("chart.tab_table"), t("chart.tab_sources")],
@@ -75,8 +74,7 @@ def show_section(section: Section, *, state: PageState, key_prefix: str,
             selection = _chart(section, t=t, key_prefix=key_prefix, state=state, on_select=on_select, config=config)
     if table_tab.open:
         with table_tab:
-            data_table(section.rows, key_prefix=f"{key_prefix}_rows", t=t, columns=dict(section.columns),
-                       file_name=section.file_name, csv=False)
+            data_table(section, key_prefix=f"{key_prefix}_rows", t=t, csv=False)
     if sources_tab.open:
         with sources_tab:
             st.caption(t("chart.sources_note", count=len(section.rows)))

@@ -7,10 +7,10 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.tables import PREPARED_MAX, prepared_table, reader_table
 from components.text import md_record_link
 from morocco_ai.records import OWNER_PAGES, owner_page, permalink, record_card
 from morocco_ai.store import DEFAULT_DATA_DIR, load_store
+from morocco_ai.views.blocks import Section, reader_columns
 
 from .app_helpers import open_citations
 
@@ -55,26 +55,24 @@ def test_tables_say_a_gap_and_run_right_to_left_in_arabic():
     import pandas as pd
 
     frame = pd.DataFrame({"a": [1.0, None], "b": ["x", None], "c": [3, 4]})
-    shown = reader_table(frame, ["a", "b", "c"], rtl=True)
+    shown = reader_columns(frame, ["a", "b", "c"], rtl=True)
     assert list(shown.columns) == ["c", "b", "a"]
     assert list(shown["a"]) == ["1", "—"] and list(shown["b"]) == ["x", "—"] and list(shown["c"]) == [3, 4]
     assert "None" not in shown.astype(str).to_string() and "nan" not in shown.astype(str).to_string()
 
 
-def test_a_tables_reader_view_is_built_once_per_frame_and_links_its_records():
+def test_a_sections_reader_table_is_built_once_and_links_its_records():
     import pandas as pd
 
     frame = pd.DataFrame({"id": ["ms-1", "ms-2"], "title": ["A", None]})
-    linked, shown = prepared_table(frame, ("record_link", "title"), False)
+    section = Section(key="x", title="X", rows=frame, columns={"title": "column.title"})
+    linked, shown = section.reader_table(("record_link", "title"), False)
     assert list(shown.columns) == ["record_link", "title"] and list(shown["title"]) == ["A", "—"]
     assert list(linked["record_link"]) == ["?record=ms-1", "?record=ms-2"] and "record_link" not in frame.columns
-    assert prepared_table(frame, ("record_link", "title"), False)[1] is shown  # the same frame: kept
-    twin = frame.copy()  # an equal but other frame (another filter's rows): built for itself
-    assert prepared_table(twin, ("record_link", "title"), False)[1] is not shown
-    assert list(prepared_table(frame, ("record_link", "title"), True)[1].columns) == ["title", "record_link"]
-    for index in range(PREPARED_MAX + 1):  # bounded
-        prepared_table(pd.DataFrame({"id": [str(index)]}), ("id",), False)
-    assert prepared_table(frame, ("record_link", "title"), False)[1] is not shown
+    assert section.reader_table(("record_link", "title"), False)[1] is shown  # the same section: kept
+    twin = Section(key="x", title="X", rows=frame.copy(), columns={"title": "column.title"})
+    assert twin.reader_table(("record_link", "title"), False)[1] is not shown  # another section: its own
+    assert list(section.reader_table(("record_link", "title"), True)[1].columns) == ["title", "record_link"]
 
 
 def _app(**params) -> AppTest:

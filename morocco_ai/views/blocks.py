@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 
 from morocco_ai.filters import Notice
 from morocco_ai.i18n import Translator
-from morocco_ai.records import RecordCard, citation, view_sources
+from morocco_ai.records import RecordCard, citation, permalink, view_sources
 from morocco_ai.schema import Source
 from morocco_ai.store import DatasetUnavailable, Store
 
@@ -52,6 +52,22 @@ class Section:
     empty: str = ""  # said instead of an empty table
     select: str | None = None
     titled: bool = True  # False where a heading just above already names the view
+    # The reader's tables made from these rows, by (columns, right to left): each made once. A Section is cached by
+    # the views and never changed, so a rerun shows the same table without rebuilding it (bench.rerun: timeline,
+    # adoption and sources miss 0.5x typical.py when every run rebuilds its tables).
+    tables: dict = field(default_factory=dict, init=False, repr=False)
+
+    def reader_table(self, columns: tuple[str, ...], rtl: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The rows with their permalinks (``record_link``, when ``columns`` asks for it), and the ``columns`` of
+        them as a reader sees them: a missing value reads "—" (never None or NaN), and in a right-to-left language
+        the first column stands on the right."""
+        key = (columns, rtl)
+        if key not in self.tables:
+            linked = self.rows
+            if RECORD_LINK in columns and RECORD_LINK not in linked.columns:
+                linked = linked.assign(**{RECORD_LINK: [permalink(record_id) for record_id in linked["id"]]})
+            self.tables[key] = linked, reader_columns(linked, list(columns), rtl)
+        return self.tables[key]
 
     @property
     def record_ids(self) -> tuple[str, ...]:
@@ -67,6 +83,22 @@ class Section:
 
     def citation(self, store: Store, url: str, lang: str) -> str:
         return citation(store, self.title, url, self.sources(store), lang)
+
+
+MISSING = "—"
+RECORD_LINK = "record_link"
+
+
+def reader_columns(frame: pd.DataFrame, columns: list[str], rtl: bool = False) -> pd.DataFrame:
+    """The ``columns`` of ``frame`` as a reader sees them (see ``Section.reader_table``)."""
+    shown = frame[columns[::-1] if rtl else columns]
+    gaps = list(shown.columns[shown.isna().to_numpy().any(axis=0)])  # one pass: a column at a time costs 3x more
+    if not gaps:
+        return shown
+    # a column with a gap becomes text (one type per column for Arrow): 3.0 reads "3", a gap "—"
+    return shown.assign(**{name: [MISSING if value is None or value != value else
+                                  str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+                                  for value in shown[name]] for name in gaps})
 
 
 @dataclass(frozen=True)
