@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 import streamlit as st
@@ -35,43 +36,51 @@ def section_notes(section: Section) -> None:
 
 
 def _chart(section: Section, *, t: Translator, key_prefix: str, state: PageState,
-           on_select: Callable[[], None] | str | None, config: dict | None):
-    """The chart above its image-format choice (which the chart's toolbar needs to be drawn)."""
+           on_select: Callable[[str], None] | None, config: dict | None) -> None:
+    """The chart above its image-format choice (which the chart's toolbar needs to be drawn). A section with a
+    compact figure is drawn twice, each shown at its own width (BASE_CSS in components/language.py): the phone's
+    names fewer milestones, in the same size."""
     chart_box = st.container()
     image_format = st.segmented_control(
         t("chart.image_format"), IMAGE_FORMATS, default=IMAGE_FORMATS[0], format_func=str.upper,
         key=f"{key_prefix}_image_format") or "png"
     config = {**PLOT_CONFIG, **(config or {}), "toImageButtonOptions": {
         "format": image_format, "scale": 2, "filename": image_name(section.key, state)}}
-    options = dict(key=f"{key_prefix}_chart", width="stretch", config=config, alt=section.alt)
-    if on_select is not None:
-        options.update(on_select=on_select, selection_mode="points")
-    return chart_box.plotly_chart(section.figure, **options)
+    drawn = [(section.figure, f"{key_prefix}_chart", chart_box)]
+    if section.compact_figure is not None:
+        drawn = [(section.figure, f"{key_prefix}_chart", chart_box.container(key=f"wide-view-{key_prefix}")),
+                 (section.compact_figure, f"{key_prefix}_narrow_chart",
+                  chart_box.container(key=f"narrow-view-{key_prefix}"))]
+    for figure, key, box in drawn:
+        options = dict(key=key, width="stretch", config=config, alt=section.alt)
+        if on_select is not None:
+            options.update(on_select=functools.partial(on_select, key), selection_mode="points")
+        box.plotly_chart(figure, **options)
 
 
 def show_section(section: Section, *, state: PageState, key_prefix: str,
-                 on_select: Callable[[], None] | str | None = None, config: dict | None = None):
+                 on_select: Callable[[str], None] | None = None, config: dict | None = None) -> None:
     """A chart section in three tabs — the chart (its text alternative is the section's), its rows as a table,
     the numbered sources of exactly those rows — then its notes, the CSV of its rows and a citation to copy; a
     table section as a table with its CSV. The chart's toolbar saves it as an image (PNG or SVG, the reader's
-    choice, drawn in the browser) named after the view and its filters. Returns the chart's selection state when
-    ``on_select`` is given: a click on the chart, or a chosen row of a table section, calls it. ``config`` adds to
-    Plotly's config."""
+    choice, drawn in the browser) named after the view and its filters. ``on_select``: a click on the chart, or a
+    chosen row of a table section, calls it with the widget's key. ``config`` adds to Plotly's config."""
     t = translator(state.lang)
     if section.figure is None:
         section_notes(section)
         if section.rows.empty and section.empty:
             st.caption(md_escape(section.empty))
             return None
-        return data_table(section, key_prefix=key_prefix, t=t, on_select=on_select)
+        data_table(section, key_prefix=key_prefix, t=t,
+                   on_select=functools.partial(on_select, f"{key_prefix}_table") if on_select else None)
+        return
     store = get_store()
     # only the open tab runs (a rerun when the reader switches): a chart's rows are not sent twice on every run
     chart_tab, table_tab, sources_tab = st.tabs([t("chart.tab_chart"), t("chart.tab_table"), t("chart.tab_sources")],
                                                 key=f"{key_prefix}_tabs", on_change="rerun")
-    selection = None
     if chart_tab.open is not False:
         with chart_tab:
-            selection = _chart(section, t=t, key_prefix=key_prefix, state=state, on_select=on_select, config=config)
+            _chart(section, t=t, key_prefix=key_prefix, state=state, on_select=on_select, config=config)
     if table_tab.open:
         with table_tab:
             data_table(section, key_prefix=f"{key_prefix}_rows", t=t, csv=False)
@@ -89,4 +98,3 @@ def show_section(section: Section, *, state: PageState, key_prefix: str,
         with citation:
             url = view_url(current_origin(), current_page_path(), state.to_params())
             st.code(section.citation(store, url, t.lang), language=None, wrap_lines=True)
-    return selection

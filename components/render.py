@@ -95,7 +95,7 @@ def _point_clicked(param: str, widget_key: str) -> None:
         set_choice(param, custom[0] if isinstance(custom, list) else custom)
 
 
-def _row_chosen(param: str, widget_key: str, ids: tuple[str, ...]) -> None:
+def _row_chosen(param: str, ids: tuple[str, ...], widget_key: str) -> None:
     rows = st.session_state[widget_key].selection.rows
     if rows:
         set_choice(param, ids[rows[0]])
@@ -110,11 +110,11 @@ def show_view(section: Section, state: PageState, key: str, level: int) -> None:
     if section.select == REGION_PARAM:
         base = asset_base()
         config = {"topojsonURL": base} if base else None
-        on_select = functools.partial(_map_clicked, f"{key}_chart")
+        on_select = _map_clicked
     elif section.select and section.figure is not None:
-        on_select = functools.partial(_point_clicked, section.select, f"{key}_chart")
+        on_select = functools.partial(_point_clicked, section.select)
     elif section.select:
-        on_select = functools.partial(_row_chosen, section.select, f"{key}_table", tuple(section.rows["id"]))
+        on_select = functools.partial(_row_chosen, section.select, tuple(section.rows["id"]))
     show_section(section, state=state, key_prefix=key, on_select=on_select, config=config)
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from babel import Locale
 from babel.dates import format_date as babel_format_date
 from babel.dates import format_skeleton
-from babel.numbers import format_decimal
+from babel.numbers import format_compact_decimal, format_decimal
 
 from . import yaml_io
 from .schema import Localized, PartialDate
@@ -72,6 +72,10 @@ class Translator:
     def percent(self, value: int | float | None) -> str:
         return format_percent(value, self.lang)
 
+    def compact(self, value: int | float) -> str:
+        """A large number shortened the locale's way: 45 M and 1,2 Md in French, 45M and 1.2B in English."""
+        return format_compact(value, self.lang)
+
     def date(self, value: PartialDate | str | None) -> str:
         return format_partial_date(value, self.lang)
 
@@ -98,6 +102,11 @@ def format_number(value: int | float | None, lang: str, digits: int | None = Non
         digits = 0 if float(value).is_integer() else 2
     pattern = "#,##0" + ("." + "#" * digits if digits else "")
     return format_decimal(value, format=pattern, locale=LOCALES.get(lang, lang))
+
+
+@functools.lru_cache(maxsize=1024)
+def format_compact(value: int | float, lang: str) -> str:
+    return format_compact_decimal(value, locale=LOCALES.get(lang, lang), fraction_digits=1)
 
 
 def format_percent(value: int | float | None, lang: str) -> str:

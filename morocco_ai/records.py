@@ -80,7 +80,8 @@ def record_title(record: Record, lang: str) -> str:
     return record.id
 
 
-def _date(record: Record) -> tuple[PartialDate | None, PartialDate | None]:
+def record_dates(record: Record) -> tuple[PartialDate | None, PartialDate | None]:
+    """When what the record describes happened or was measured: (start, end), either None where undated."""
     if isinstance(record, AdoptionStat):
         return record.period, None
     return getattr(record, "date", None), getattr(record, "end_date", None)
@@ -153,7 +154,7 @@ def record_card(store: Store, record_id: str, lang: str, as_of: dt.date | None =
         return None
     dataset, record = found
     t = translator(lang)
-    start, end = _date(record)
+    start, end = record_dates(record)
     when = date_label(start, end, lang)
     related = []
     for other_id in record.related:

@@ -244,6 +244,8 @@ class Milestone(Record):
     region: RegionRef
     city: Localized | None = None
     title: Localized
+    short: Localized | None = Field(default=None, description=(
+        "a few words naming the milestone on the timeline chart (its key milestones have one)"))
     description: Localized | None = None
 
     @model_validator(mode="after")

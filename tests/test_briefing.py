@@ -14,7 +14,7 @@ from morocco_ai.briefing import build_briefing, chromium_available, html_to_pdf
 from morocco_ai.filters import Filters
 from morocco_ai.state import PageState
 from morocco_ai.store import DEFAULT_DATA_DIR, load_store
-from morocco_ai.views import adoption, targets
+from morocco_ai.views import targets
 from morocco_ai.views.indices import index_names
 from morocco_ai.views.milestones import milestones_in
 from morocco_ai.views.pages import DECLARED
@@ -89,8 +89,8 @@ def test_briefing_holds_every_figure_of_the_view():
     years = (2017, 2030)
     expected = {
         "overview": 1, "regions": 1, "timeline": 1, "diplomacy": 1,
-        # the comparison, the chosen indicator's series and the chosen index: one of each, as on the page
-        "adoption": 1 + bool(adoption.series_names(STORE, years, "en")) + bool(index_names(STORE, years, "en")),
+        # the chosen indicator across countries and over time, and the chosen index: one of each, as on the page
+        "adoption": 2 + bool(index_names(STORE, years, "en")),
         "strategy": sum(not targets.progress(STORE, p, "en", False).rows.empty
                         for p in targets.target_frame(STORE, "en")["programme"].unique()),
         "sources": 0,

@@ -7,7 +7,7 @@ import json
 import plotly.graph_objects as go
 import pytest
 
-from morocco_ai.charts.bars import build_activity_chart, build_grouped_bars, build_target_progress
+from morocco_ai.charts.bars import build_activity_chart, build_bars, build_target_progress
 from morocco_ai.charts.lines import build_index_lines
 from morocco_ai.charts.region_map import OFFLINE_STYLE, build_region_map
 from morocco_ai.charts.style import DARK, LIGHT
@@ -121,28 +121,29 @@ def test_activity_counts_per_year(store):
     assert [(t.name, list(t.x), list(t.y)) for t in figure.data] == [("resolution", ["2024"], [1])]
 
 
-def test_grouped_bars_outline_the_highlight():
+def test_bars_lie_down_largest_on_top_and_outline_the_highlight():
     import pandas as pd
-    frame = pd.DataFrame({"country": ["Morocco", "India"], "series": ["use", "use"], "value": [38, 45],
-                          "text": ["38%", "45%"]})
-    figure = build_grouped_bars(frame, category="country", series="series", value="value", text="text",
-                                value_title="%", t=EN, highlight="Morocco")
-    assert list(figure.data[0].marker.line.width) == [3, 0]
-    assert list(figure.data[0].text) == ["38%", "45%"]
-
+    frame = pd.DataFrame({"country": ["Morocco", "India", "Kenya"], "value": [38, 45, 20],
+                          "text": ["38%", "45%", "20%"]})
+    figure = build_bars(frame, category="country", value="value", text="text", value_title="%", t=EN,
+                        highlight="Morocco", kind="percent")
+    bars = figure.data[0]
+    assert bars.orientation == "h" and list(bars.y) == ["Kenya", "Morocco", "India"]  # drawn bottom up
+    assert list(bars.marker.line.width) == [0, 2.5, 0] and list(bars.text) == ["20%", "38%", "45%"]
+    assert figure.layout.xaxis.ticktext[-1].endswith("%")
 
 def test_index_lines_show_rank_with_denominator(store):
     frame = index_frame(store, "en").assign(country_name="Morocco", score_text="43.3 / 100")
     figure = build_index_lines(frame, value="score", value_title="Score", t=EN)
     assert list(figure.data[0].customdata[0]) == ["88 / 193", "43.3 / 100"]
-    assert not figure.layout.annotations  # no edition note, no marker
+    assert [a.text for a in figure.layout.annotations] == ["Morocco"]  # the line's name at its end, no edition mark
 
 
 def test_index_lines_mark_an_edition_whose_method_changed(store):
     frame = index_frame(store, "en").assign(country_name="Morocco", score_text="43.3 / 100")
     figure = build_index_lines(frame, value="score", value_title="Score", t=EN,
                                edition_notes={2023: "Scores on a 0-10 scale"})
-    assert [a.text for a in figure.layout.annotations] == ["ⓘ 2023"]
+    assert [a.text for a in figure.layout.annotations] == ["Morocco", "ⓘ 2023"]
     assert [shape.x0 for shape in figure.layout.shapes] == [2023]
 
 

@@ -1,4 +1,4 @@
-"""Bar charts: counts per year and kind, values per category, targets as shares of the way."""
+"""Bar charts: counts per year and kind, one figure per country, targets as shares of the way."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from morocco_ai.i18n import Translator
 
-from .style import SharedFigure, axis_style, empty_figure, figure_layout, palette, readable_on, value_axis
+from .style import SharedFigure, axis_style, empty_figure, figure_layout, palette, readable_on, value_axis, value_ticks
 
 
 def build_activity_chart(activity: pd.DataFrame, *, t: Translator, dark: bool = False,
@@ -30,37 +30,39 @@ def build_activity_chart(activity: pd.DataFrame, *, t: Translator, dark: bool = 
             insidetextfont=dict(color=readable_on(colour)),
             hovertemplate=t("diplomacy.activity_hover", kind=name) + "<extra></extra>",
         ))
-    layout = figure_layout(t, dark, height, legend_y=-0.2)
+    totals = activity.groupby("year")["count"].sum()
+    layout = figure_layout(t, dark, height, legend_below=True)
     layout.update(barmode="stack", xaxis=dict(type="category", **axis_style(dark, t("axis.year"))),
-                  yaxis=dict(dtick=1, **value_axis(t), **axis_style(dark, t("diplomacy.activity_axis"))))
+                  yaxis=dict(**value_ticks(range(int(totals.max()) + 1), t, count=min(5, int(totals.max()))),
+                             **value_axis(t), **axis_style(dark, t("diplomacy.activity_axis"))))
     return SharedFigure(data=traces, layout=layout)
 
 
-def build_grouped_bars(frame: pd.DataFrame, *, category: str, series: str, value: str, text: str,
-                       value_title: str, t: Translator, dark: bool = False, height: int = 380,
-                       highlight: str | None = None) -> go.Figure:
-    """Bars of ``value`` per ``category``, one colour-and-pattern per ``series``, values written on the bars.
-    ``highlight`` (a category) is outlined so Morocco stands out without relying on colour."""
+def build_bars(frame: pd.DataFrame, *, category: str, value: str, text: str, value_title: str, t: Translator,
+               dark: bool = False, highlight: str | None = None, kind: str = "number") -> go.Figure:
+    """One horizontal bar per ``category`` (a country), largest first, its value written at its end: the names
+    read across on a phone too. ``highlight`` (Morocco) is outlined and coloured apart, so it stands out without
+    relying on colour alone. ``kind``: how the value axis writes its numbers (number or percent)."""
     if frame.empty:
         return empty_figure(t("chart.empty"), t=t, dark=dark)
     colours = palette(dark)
-    traces = []
-    for position, (name, part) in enumerate(frame.groupby(series, sort=False)):
-        categories = part[category].to_numpy()
-        traces.append(go.Bar(
-            x=categories, y=part[value].to_numpy(), name=str(name), text=part[text].to_numpy(),
-            textposition="outside", textfont=dict(color=colours.text),
-            marker=dict(color=colours.categorical[position % len(colours.categorical)],
-                        pattern=dict(shape=["", "/", ".", "x"][position % 4]),
-                        line=dict(width=[3 if c == highlight else 0 for c in categories], color=colours.text)),
-            hovertemplate="%{x}: %{text}<extra>" + str(name) + "</extra>",
-        ))
-    # the legend above the bars: below them it collides with long (rotated) country labels on a phone
-    layout = figure_layout(t, dark, height, legend_y=1.02)
-    layout.update(barmode="group",
-                  xaxis=dict(type="category", autorange="reversed" if t.rtl else True, **axis_style(dark)),
-                  yaxis=dict(rangemode="tozero", **value_axis(t), **axis_style(dark, value_title)))
-    return SharedFigure(data=traces, layout=layout)
+    frame = frame.sort_values(value, ascending=True)  # Plotly draws the first category at the bottom
+    names = frame[category].to_numpy()
+    main = [name == highlight for name in names]
+    trace = go.Bar(
+        y=names, x=frame[value].to_numpy(), orientation="h", text=frame[text].to_numpy(), textposition="outside",
+        textfont=dict(color=colours.text, size=13), cliponaxis=False,
+        marker=dict(color=[colours.categorical[1] if m else colours.categorical[2] for m in main],
+                    line=dict(width=[2.5 if m else 0 for m in main], color=colours.text)),
+        hovertemplate="%{y}: %{text}<extra></extra>")
+    layout = figure_layout(t, dark, 70 + 34 * len(frame))
+    # the longest value label needs room beyond the longest bar
+    top = float(frame[value].max()) * 1.18
+    layout.update(bargap=0.3, margin=dict(l=10, r=10, t=10, b=10),
+                  xaxis=dict(range=[top, 0] if t.rtl else [0, top], **value_ticks(frame[value], t, kind=kind),
+                             **axis_style(dark, value_title)),
+                  yaxis=dict(type="category", side="right" if t.rtl else "left", **axis_style(dark)))
+    return SharedFigure(data=[trace], layout=layout)
 
 
 def build_target_progress(targets: pd.DataFrame, *, t: Translator, dark: bool = False,
@@ -88,15 +90,16 @@ def build_target_progress(targets: pd.DataFrame, *, t: Translator, dark: bool = 
     latest = usable[usable["latest_value"].notna() & (usable["latest_unit"] == "")]
     if not latest.empty:
         positions = [list(usable.index).index(i) for i in latest.index]
+        shares = (100 * latest["latest_value"] / latest["target_value"]).to_numpy()
         traces.append(go.Scatter(
-            y=[labels[p] for p in positions], x=(100 * latest["latest_value"] / latest["target_value"]).to_numpy(),
-            mode="markers", name=t("strategy.latest"),
+            y=[labels[p] for p in positions], x=shares, mode="markers", name=t("strategy.latest"),
             marker=dict(symbol="diamond", size=13, color=colours.categorical[1],
                         line=dict(width=1, color=colours.text)),
-            hovertemplate="%{y}: %{x:.0f}%<extra></extra>",
+            text=[t.percent(round(share)) for share in shares], hovertemplate="%{y}: %{text}<extra></extra>",
         ))
-    layout = figure_layout(t, dark, height or 90 + 42 * len(usable), legend_y=1.02)
+    layout = figure_layout(t, dark, height or 120 + 42 * len(usable), legend_below=True)
     layout.update(barmode="overlay",
-                  xaxis=dict(range=[130, 0] if t.rtl else [0, 130], **axis_style(dark, t("strategy.share_axis"))),
+                  xaxis=dict(range=[130, 0] if t.rtl else [0, 130], **value_ticks([0, 125], t, kind="percent"),
+                             **axis_style(dark, t("strategy.share_axis"))),
                   yaxis=dict(autorange="reversed", **value_axis(t), **axis_style(dark)))
     return SharedFigure(data=traces, layout=layout)

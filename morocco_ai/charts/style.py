@@ -8,6 +8,7 @@ pandas inputs (converted through narwhals per property) cost several times more 
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
@@ -63,18 +64,58 @@ def base_layout(dark: bool, title: str = "", height: int = 420, rtl: bool = Fals
     )
 
 
+# Text no smaller than the page's small text (Streamlit's captions: 14 px at the default 16 px body)
+SMALL_TEXT = 13
+# Plotly writes the numbers it formats itself (hovers' %{y}, bar texts) with these: (decimal mark, thousands)
+SEPARATORS = {"fr": ",\u202f", "en": ".,", "ar": ",."}
+
+
 def axis_style(dark: bool, title: str = "") -> dict:
+    """An axis whose labels are never turned on their side (on a phone, a long label wraps or the chart turns
+    its bars horizontal instead)."""
     colours = palette(dark)
-    return dict(tickfont=dict(color=colours.text), title=dict(text=title, font=dict(color=colours.text)),
-                automargin=True, gridcolor=colours.grid, linecolor=colours.grid, zerolinecolor=colours.grid)
+    return dict(tickfont=dict(color=colours.text, size=SMALL_TEXT), tickangle=0,
+                title=dict(text=title, font=dict(color=colours.text)), automargin=True, gridcolor=colours.grid,
+                linecolor=colours.grid, zerolinecolor=colours.grid)
 
 
-def figure_layout(t: Translator, dark: bool, height: int, legend_y: float | None = None) -> dict:
-    """The base layout for ``t``'s language; ``legend_y`` lays the legend out horizontally above or below."""
+def figure_layout(t: Translator, dark: bool, height: int, legend_below: bool = False) -> dict:
+    """The base layout for ``t``'s language; with ``legend_below`` the legend lies horizontally under the plot,
+    where neither the data nor the chart's toolbar (top right) covers it."""
     layout = base_layout(dark, height=height, rtl=t.rtl)
-    if legend_y is not None:
-        layout["legend"].update(orientation="h", y=legend_y, yanchor="bottom" if legend_y > 0.5 else "top")
+    layout["separators"] = SEPARATORS.get(t.lang, ".,")
+    if legend_below:
+        layout["legend"].update(orientation="h", y=-0.18, yanchor="top")
+    else:
+        layout["showlegend"] = False
     return layout
+
+
+def nice_step(span: float, count: int) -> float:
+    """A round step (1, 2, 2.5 or 5 times a power of ten) that cuts ``span`` into about ``count`` parts."""
+    raw = span / max(count, 1) or 1
+    power = 10 ** math.floor(math.log10(raw))
+    return next(step * power for step in (1, 2, 2.5, 5, 10) if step * power >= raw)
+
+
+def value_ticks(values, t: Translator, *, kind: str = "number", count: int = 5, zero: bool = True) -> dict:
+    """A value axis's ticks written the reader's way: '45 M' and '1,2 Md' in French, '45M' in English, '45 %'
+    (Plotly's own ticks are always English: '45M', '1,234.5'). ``kind``: number or percent."""
+    finite = [float(v) for v in values if v is not None and v == v]
+    if not finite:
+        return {}
+    low, high = (min(0.0, min(finite)) if zero else min(finite)), max(finite)
+    step = nice_step(high - low, count)
+    first = math.floor(low / step) * step
+    ticks = [first + i * step for i in range(int(math.ceil((high - first) / step)) + 1)]
+    big = max(abs(v) for v in ticks) >= 10_000
+
+    def text(value: float) -> str:
+        value = round(value, 6)
+        if kind == "percent":
+            return t.percent(value)
+        return t.compact(value) if big and value else t.number(value)
+    return dict(tickmode="array", tickvals=ticks, ticktext=[text(v) for v in ticks])
 
 
 def value_axis(t: Translator) -> dict:

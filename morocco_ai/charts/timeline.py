@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from morocco_ai.i18n import Translator
 
-from .style import SharedFigure, axis_style, empty_figure, figure_layout, palette, value_axis
+from .style import SMALL_TEXT, SharedFigure, axis_style, empty_figure, figure_layout, palette, value_axis
 
 TRACK_ORDER = ("strategy", "diplomacy", "institutions", "regulation", "events", "partnerships")
 
@@ -38,9 +38,41 @@ NUMERIC_DATE_TICKS = [
 ]
 
 
-def build_timeline(milestones: pd.DataFrame, *, t: Translator, dark: bool = False, height: int = 460) -> go.Figure:
-    """Milestones by track. Past ones are filled circles; announced or planned ones are open diamonds, so the
-    difference is in shape as well as colour. A thick outline marks an entry on which sources disagree."""
+WIDTHS = {"wide": 1000, "narrow": 240}  # pixels of the plot between its axes on a laptop (1400 px) and a phone (390 px)
+CHAR_WIDTH = 7.2  # pixels a character of a label takes, about (13 px font)
+LANES = (16, -16)  # a label stands just above its point, or just below when that place is taken
+
+
+def place_labels(milestones: pd.DataFrame, x_range: tuple[pd.Timestamp, pd.Timestamp], width: int) -> list[dict]:
+    """The milestones named on the chart and where: each one with a ``short`` name, the most important first
+    (announced ones, then those with the most sources), in the first lane of its track where it overlaps no label
+    already placed at this plot ``width``; one that fits nowhere is left to its hover (a narrow chart names fewer
+    milestones, in the same size). Each label: the row, its x, its lane, its anchor."""
+    span = (x_range[1] - x_range[0]).total_seconds() or 1.0
+    taken: dict[tuple[str, int], list[tuple[float, float]]] = {}
+    placed = []
+    named = milestones[milestones["short"] != ""]
+    for row in named.sort_values(["is_future", "n_sources", "start"], ascending=[False, False, False]).itertuples():
+        middle = row.start + (row.finish - row.start) / 2
+        pixel = (middle - x_range[0]).total_seconds() / span * width
+        size = len(row.short) * CHAR_WIDTH
+        anchor = "left" if pixel - size / 2 < 0 else "right" if pixel + size / 2 > width else "center"
+        left = {"left": pixel, "right": pixel - size, "center": pixel - size / 2}[anchor]
+        for lane in range(len(LANES)):
+            spans = taken.setdefault((row.track, lane), [])
+            if all(left + size + 6 <= start or end + 6 <= left for start, end in spans):
+                spans.append((left, left + size))
+                placed.append(dict(row=row, x=middle, lane=lane, anchor=anchor))
+                break
+    return placed
+
+
+def build_timeline(milestones: pd.DataFrame, *, t: Translator, dark: bool = False, height: int = 460,
+                   width: str = "wide") -> go.Figure:
+    """Milestones by track, the key ones named on the chart. Past ones are filled circles; announced or planned
+    ones are open diamonds and their names in italics, so the difference is in shape as well as colour. A thick
+    outline marks an entry on which sources disagree. ``width``: "wide" (a laptop) or "narrow" (a phone: fewer
+    names, none smaller)."""
     if milestones.empty:
         return empty_figure(t("timeline.empty"), t=t, dark=dark)
     colours = palette(dark)
@@ -72,9 +104,18 @@ def build_timeline(milestones: pd.DataFrame, *, t: Translator, dark: bool = Fals
             hovertext=[_milestone_hover(row, t) for row in part[HOVER_FIELDS].itertuples()],
             hovertemplate="%{hovertext}<extra></extra>",
         ))
-    layout = figure_layout(t, dark, height, legend_y=1.02)
-    layout.update(hovermode="closest", clickmode="event+select", dragmode="pan",
+    first, last = milestones["start"].min(), milestones["finish"].max()
+    pad = max((last - first) * 0.03, pd.Timedelta(days=20))
+    x_range = (first - pad, last + pad)
+    labels = [dict(x=label["x"], y=track_names[label["row"].track], xanchor=label["anchor"],
+                   yshift=LANES[label["lane"]], yanchor="bottom" if LANES[label["lane"]] > 0 else "top",
+                   text=f"<i>{label['row'].short}</i>" if label["row"].is_future else label["row"].short,
+                   showarrow=False, font=dict(color=colours.text, size=SMALL_TEXT))
+              for label in place_labels(milestones, x_range, WIDTHS[width])]
+    layout = figure_layout(t, dark, height, legend_below=True)
+    layout.update(hovermode="closest", clickmode="event+select", dragmode="pan", annotations=labels,
                   yaxis=dict(categoryorder="array", categoryarray=[track_names[x] for x in reversed(tracks)],
                              **value_axis(t), **axis_style(dark)),
-                  xaxis=dict(type="date", tickformatstops=NUMERIC_DATE_TICKS, **axis_style(dark)))
+                  xaxis=dict(type="date", range=list(x_range), tickformatstops=NUMERIC_DATE_TICKS,
+                             **axis_style(dark)))
     return SharedFigure(dict(data=traces, layout=layout))

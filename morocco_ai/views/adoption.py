@@ -3,11 +3,13 @@ the Adoption & indices page (its index part in indices.py). No streamlit here.""
 
 from __future__ import annotations
 
+import collections
 import functools
+import re
 
 import pandas as pd
 
-from morocco_ai.charts.bars import build_grouped_bars
+from morocco_ai.charts.bars import build_bars
 from morocco_ai.charts.lines import build_adoption_lines
 from morocco_ai.filters import MOROCCO, Filters, rows_within
 from morocco_ai.i18n import country_name, translator
@@ -16,14 +18,16 @@ from morocco_ai.store import Store
 from morocco_ai.urls import INDICATOR_PARAM
 from morocco_ai.wording import PROVENANCE_COLUMNS, fallback_marked, provenance, text_in
 
-from .blocks import Control, Page, Section, cached_view, guarded, notice_blocks, records_frame
+from .blocks import Control, Heading, Page, Section, Text, cached_view, guarded, notice_blocks, records_frame
 from .indices import indices_part
 
-SERIES_COLUMNS = {"period_label": "column.measured", "country_name": "column.country", "value_text": "column.value",
+SERIES_COLUMNS = {"period_label": "column.measured", "series_name": "column.country", "value_text": "column.value",
                   "survey": "column.survey", "status_label": "column.status", "note": "column.note",
                   "sources": "column.sources", "source_url": "column.link"}
-COMPARISON_COLUMNS = {"country_name": "column.country", "series": "column.indicator", "value_text": "column.value",
-                      "period": "column.measured", "survey": "column.survey", "sources": "column.sources"}
+COMPARISON_COLUMNS = {"country_name": "column.country", "value_text": "column.value",
+                      "period_label": "column.measured", "survey": "column.survey", "sources": "column.sources"}
+# The figure most readers come for: the share of the population online, measured alike in every country
+DEFAULT_INDICATOR = "internet_users_share"
 ADOPTION_COLUMNS = {"label": "column.indicator", "country_name": "column.country", "value_text": "column.value",
                     "unit_label": "column.unit", "period_label": "column.measured", "survey": "column.survey",
                     "note": "column.note", "status_label": "column.status", "alternatives": "column.other_versions",
@@ -60,70 +64,94 @@ def figures_in(store: Store, years: tuple[int, int], lang: str) -> pd.DataFrame:
     return rows_within(adoption_frame(store, lang), Filters(years=years))
 
 
-@cached_view
-def comparison(store: Store, years: tuple[int, int], lang: str, dark: bool) -> Section:
-    """Percent indicators measured in more than one country, one bar group per country, compared on the latest
-    year measured in two countries or more. A figure from a survey other than the indicator's main one gets its
-    own bar group named after that survey, so two surveys of one country never hide behind one bar."""
-    t = translator(lang)
-    frame = figures_in(store, years, lang)
-    percent = frame[(frame["unit"] == "percent") & (frame["status"] == "confirmed")]
-    countries_per_year = percent.groupby(["indicator", "first_year"])["country"].nunique().reset_index()
-    shared_year = countries_per_year[countries_per_year["country"] > 1].groupby("indicator")["first_year"].max()
-    percent = percent[percent["first_year"] == percent["indicator"].map(shared_year)]
-    percent = percent.sort_values("period").drop_duplicates(["indicator", "country", "survey"], keep="last")
-    countries_per_indicator = percent.groupby("indicator")["country"].nunique()
-    rows = percent[percent["indicator"].isin(countries_per_indicator[countries_per_indicator > 1].index)]
-    if not rows.empty:
-        main_survey = rows.groupby("indicator")["survey"].agg(lambda s: s.value_counts().index[0])
-        series_name = rows["label"].groupby(rows["indicator"]).agg(lambda s: min(s, key=len))
-        other = rows["survey"] != rows["indicator"].map(main_survey)
-        rows = rows.assign(
-            country_name=[f"{n} ({s.split(' survey')[0][:40]})" if o else n
-                          for n, s, o in zip(rows["country_name"], rows["survey"], other)],
-            series=rows["indicator"].map(series_name)).sort_values(["series", "value"], ascending=[True, False])
-    else:
-        rows = rows.assign(series=[])
-    figure = build_grouped_bars(rows, category="country_name", series="series", value="value", text="value_text",
-                                value_title=t("adoption.axis"), t=t, dark=dark, highlight=country_name(MOROCCO, lang))
-    return Section(key="adoption_comparison", title=t("adoption.heading"), rows=rows, columns=COMPARISON_COLUMNS,
-                   figure=figure, notes=(t("adoption.scope"),),
-                   alt=t("adoption.alt", summary="; ".join(f"{r.country_name} — {r.series}: {r.value_text}"
-                                                           for r in rows.itertuples())))
+def survey_name(survey: str) -> str:
+    """A survey's short name for a chart's line: its publisher, the text before the first comma or bracket."""
+    return re.split(r"[,(]", survey, maxsplit=1)[0].strip() or survey
 
 
 @cached_view
-def series_names(store: Store, years: tuple[int, int], lang: str) -> dict[str, str]:
-    """Indicator -> its name, for the indicators measured at two periods or more in these years (the series)."""
+def indicator_names(store: Store, years: tuple[int, int], lang: str) -> dict[str, str]:
+    """Indicator -> its name, for the indicators with two figures or more in these years (a comparison across
+    countries, a series over time, or both), by name."""
     frame = figures_in(store, years, lang)
-    periods = frame.groupby("indicator")["period"].nunique()
-    series = frame[frame["indicator"].isin(periods[periods > 1].index)]
-    return dict(sorted(series.groupby("indicator")["label"].agg(lambda s: min(s, key=len)).items(),
+    counts = frame.groupby("indicator")["id"].count()
+    chosen = frame[frame["indicator"].isin(counts[counts > 1].index)]
+    return dict(sorted(chosen.groupby("indicator")["label"].agg(lambda s: min(s, key=len)).items(),
                        key=lambda item: item[1]))
 
 
-def series_notes(frame: pd.DataFrame) -> tuple[str, ...]:
-    """The notes that hold for the series (carried by two of its figures or more, e.g. that subscription
-    penetration counts lines, not people); a note about one figure is in its table row."""
-    counts = frame.loc[frame["note"] != "", "note"].value_counts()
-    return tuple(counts[counts > 1].index)
+SENTENCE = re.compile(r"(?<=[.!?؟])\s+")
+
+
+def shared_notes(notes) -> tuple[str, ...]:
+    """The sentences that hold for several figures of a chart (e.g. that subscriptions count lines, not people),
+    each said once, in the order met; a sentence about one figure stays in its table row."""
+    figures = collections.Counter(sentence for note in notes if note for sentence in set(SENTENCE.split(note)))
+    return tuple(sentence for sentence, count in figures.items() if count > 1 and sentence)
+
+
+def measured_as(rows: pd.DataFrame, t, lang: str) -> tuple[str, ...]:
+    """A chart's source line(s): which survey measured its figures, and who was asked."""
+    return tuple(t("adoption.measured_by", survey=survey) for survey in dict.fromkeys(rows["survey"]) if survey)
 
 
 @cached_view
-def series(store: Store, years: tuple[int, int], indicator: str, lang: str, dark: bool) -> Section:
-    """One indicator's figures over time, one line per country measured."""
+def across_countries(store: Store, years: tuple[int, int], indicator: str, lang: str, dark: bool) -> Section | None:
+    """The indicator in the countries one survey measured, on the latest period it measured two countries or
+    more: one question (same population, question and unit), one bar per country. Figures from other surveys are
+    named under the chart, not compared. None when no survey measured two countries."""
+    t = translator(lang)
+    frame = figures_in(store, years, lang)
+    figures = frame[(frame["indicator"] == indicator) & (frame["status"] == "confirmed")]
+    per_period = figures.groupby(["survey", "period"])["country"].nunique()
+    compared = per_period[per_period > 1]
+    if compared.empty:
+        return None
+    survey, period = max(compared.index, key=lambda key: (key[1], compared[key]))  # the latest, then the widest
+    rows = figures[(figures["survey"] == survey) & (figures["period"] == period)].drop_duplicates("country")
+    rows = rows.sort_values("value", ascending=False)
+    others = figures[(figures["survey"] != survey) & (figures["country"] == MOROCCO)]
+    label, unit = rows["label"].iloc[0], rows["unit"].iloc[0]
+    notes = (*measured_as(rows, t, lang), *shared_notes(rows["note"]),
+             *((t("adoption.not_compared", figures="; ".join(
+                 f"{r.value_text} ({r.period_label}, {survey_name(r.survey)})" for r in others.itertuples())),)
+               if not others.empty else ()))
+    return Section(key=f"{indicator}_countries", title=t("adoption.across_title", indicator=label,
+                                                        period=rows["period_label"].iloc[0]),
+                   rows=rows, columns=COMPARISON_COLUMNS, notes=notes,
+                   figure=build_bars(rows, category="country_name", value="value", text="value_text",
+                                     value_title=t(f"unit.{unit}"), t=t, dark=dark,
+                                     highlight=country_name(MOROCCO, lang),
+                                     kind="percent" if unit == "percent" else "number"),
+                   alt=t("adoption.alt", indicator=label, period=rows["period_label"].iloc[0], summary="; ".join(
+                       f"{r.country_name}: {r.value_text}" for r in rows.itertuples())))
+
+
+@cached_view
+def series(store: Store, years: tuple[int, int], indicator: str, lang: str, dark: bool) -> Section | None:
+    """One indicator over time, one line per country (a country measured by several surveys gets a line per
+    survey, each named after it): None when no country was measured at two periods."""
     t = translator(lang)
     frame = figures_in(store, years, lang)
     rows = frame[frame["indicator"] == indicator].sort_values(["country", "period"])
-    name = series_names(store, years, lang).get(indicator, indicator)
-    unit = rows["unit"].iloc[0] if not rows.empty else "percent"
-    notes = series_notes(rows)
-    return Section(key=indicator, title=name, rows=rows, columns=SERIES_COLUMNS,
+    periods = rows.groupby(["country", "survey"])["period"].nunique()
+    if rows.empty or periods.max() < 2:
+        return None
+    surveys = rows.groupby("country")["survey"].nunique()
+    rows = rows.assign(series_name=[f"{name} ({survey_name(survey)})" if surveys[code] > 1 else name
+                                    for name, code, survey in zip(rows["country_name"], rows["country"],
+                                                                  rows["survey"])])
+    label, unit = rows["label"].iloc[0], rows["unit"].iloc[0]
+    notes = (*measured_as(rows, t, lang), *shared_notes(rows["note"]))
+    return Section(key=indicator, title=t("adoption.series_title", indicator=label, start=rows["period_label"].iloc[0]
+                                          if len(set(rows["period"])) == 1 else min(rows["first_year"]),
+                                          end=max(rows["last_year"])),
+                   rows=rows, columns=SERIES_COLUMNS, notes=notes,
                    figure=build_adoption_lines(rows, value_title=t(f"unit.{unit}"), t=t, dark=dark,
-                                               highlight=country_name(MOROCCO, lang)),
-                   alt=t("adoption.series_alt", indicator=name, summary="; ".join(
-                       f"{r.country_name} {r.period_label}: {r.value_text}" for r in rows.itertuples())),
-                   notes=(t("adoption.notes"), *notes) if notes else ())
+                                               highlight=country_name(MOROCCO, lang),
+                                               kind="percent" if unit == "percent" else "number"),
+                   alt=t("adoption.series_alt", indicator=label, summary="; ".join(
+                       f"{r.series_name} {r.period_label}: {r.value_text}" for r in rows.itertuples())))
 
 
 @cached_view
@@ -134,15 +162,20 @@ def adoption_table(store: Store, years: tuple[int, int], lang: str) -> Section:
 
 
 def adoption_part(store: Store, state: PageState, choices: dict[str, str]) -> tuple:
+    """The indicator chosen, compared across countries (one survey, one period) and followed over time, then every
+    adoption figure: each chart answers one question."""
     t, lang, years = translator(state.lang), state.lang, state.filters.years
-    blocks: list = [comparison(store, years, lang, state.dark)]
-    names = series_names(store, years, lang)
+    blocks: list = [Heading(t("adoption.heading")), Text(t("adoption.scope"))]
+    names = indicator_names(store, years, lang)
     if names:
-        indicator, notices = pick(state.choice(INDICATOR_PARAM), tuple(names), next(iter(names)), INDICATOR_PARAM)
-        if indicator != next(iter(names)):
+        default = DEFAULT_INDICATOR if DEFAULT_INDICATOR in names else next(iter(names))
+        indicator, notices = pick(state.choice(INDICATOR_PARAM), tuple(names), default, INDICATOR_PARAM)
+        if indicator != default:
             choices[INDICATOR_PARAM] = indicator
         blocks += [Control(INDICATOR_PARAM, t("adoption.choose"), "select", tuple(names), indicator, names),
-                   *notice_blocks(notices, t), series(store, years, indicator, lang, state.dark)]
+                   *notice_blocks(notices, t)]
+        blocks += [view for view in (across_countries(store, years, indicator, lang, state.dark),
+                                     series(store, years, indicator, lang, state.dark)) if view is not None]
     blocks.append(adoption_table(store, years, lang))
     return tuple(blocks)
 

@@ -55,12 +55,13 @@ def milestone_frame(store: Store, lang: str) -> pd.DataFrame:
             "track": record.track, "track_label": t(f"track.{record.track}"),
             "region": record.region, "region_name": names.get(record.region, record.region),
             "city": text_in(record.city, lang)[0], "title": fallback_marked(*text_in(record.title, lang), lang),
+            "short": fallback_marked(*text_in(record.short, lang), lang),
             "description": text_in(record.description, lang)[0],
             "status": record.status, "status_label": t(f"status.{record.status}"), "is_future": record.is_future,
             **provenance(record, lang),
         })
     columns = ["id", "date", "end_date", "date_label", "precision", "start", "finish", "first_year", "last_year",
-               "track", "track_label", "region", "region_name", "city", "title", "description", "status",
+               "track", "track_label", "region", "region_name", "city", "title", "short", "description", "status",
                "status_label", "is_future", *PROVENANCE_COLUMNS]
     return records_frame(rows, columns).sort_values(["start", "id"], ignore_index=True)
 
@@ -73,8 +74,9 @@ def milestones_in(store: Store, filters: Filters, lang: str, include_national: b
 def timeline(store: Store, filters: Filters, lang: str, dark: bool, include_national: bool) -> Section:
     t = translator(lang)
     rows = milestones_in(store, filters, lang, include_national)
-    return Section(key="milestones", title=t("page.timeline"), rows=rows, columns=MILESTONE_COLUMNS,
-                   figure=build_timeline(rows, t=t, dark=dark), select=MILESTONE_PARAM,
+    return Section(key="milestones", title=t("timeline.chart_title", start=filters.years[0], end=filters.years[1]),
+                   rows=rows, columns=MILESTONE_COLUMNS, figure=build_timeline(rows, t=t, dark=dark),
+                   compact_figure=build_timeline(rows, t=t, dark=dark, width="narrow"), select=MILESTONE_PARAM,
                    alt=t("timeline.alt", count=len(rows), start=filters.years[0], end=filters.years[1]))
 
 

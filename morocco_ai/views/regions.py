@@ -13,7 +13,7 @@ from morocco_ai.filters import YEAR_MAX, YEAR_MIN, Filters, rows_within
 from morocco_ai.geo import REGIONS_GEOJSON, label_points, load_region_geojson
 from morocco_ai.i18n import translator
 from morocco_ai.places import census, region_names
-from morocco_ai.records import record_card
+from morocco_ai.records import record_card, record_dates, record_title
 from morocco_ai.state import PageState, pick
 from morocco_ai.store import DatasetUnavailable, Store
 from morocco_ai.urls import MEASURE_PARAM, REGION_PARAM
@@ -215,6 +215,31 @@ def institutions_table(store: Store, filters: Filters, lang: str) -> Section:
                    empty=t("regions.institutions_none"))
 
 
+OTHER_COLUMNS = {"dataset": "column.dataset", "title": "column.title", "date_label": "column.date",
+                 "status_label": "column.status", "sources": "column.sources", "source_url": "column.link"}
+SHOWN_IN_PROFILE = frozenset({"regions", "jazari_institutes", "institutions", "milestones"})
+
+
+@cached_view
+def other_records(store: Store, code: str, lang: str) -> Section:
+    """Every other record tied to the region, whatever its dataset (a declaration adopted there, a figure
+    measured there), so the profile lists all the data holds on it."""
+    t = translator(lang)
+    rows = []
+    for name, dataset in store.datasets.items():
+        if name in SHOWN_IN_PROFILE or dataset.broken:
+            continue
+        for record in dataset.records:
+            if getattr(record, "region", None) == code:
+                start, end = record_dates(record)
+                rows.append({"id": record.id, "dataset": dataset.text("title", lang),
+                             "title": record_title(record, lang), "date_label": date_label(start, end, lang),
+                             "status_label": t(f"status.{record.status}"), **provenance(record, lang)})
+    return Section(key=f"other_records_{code}", title=t("regions.other_records", count=len(rows)),
+                   rows=records_frame(rows, ["id", *OTHER_COLUMNS, *PROVENANCE_COLUMNS[2:]]), columns=OTHER_COLUMNS,
+                   empty=t("regions.other_records_none"))
+
+
 @cached_view
 def profile(store: Store, code: str, years: tuple[int, int], lang: str) -> tuple:
     """Everything the data holds on one region: its census figures, its Jazari institute, its institutions and
@@ -235,6 +260,7 @@ def profile(store: Store, code: str, years: tuple[int, int], lang: str) -> tuple
     only_region = Filters(regions=(code,), years=years)
     blocks += guarded(lambda: (institutions_table(store, only_region, lang),), t)
     blocks += guarded(lambda: (milestones_table(store, only_region, lang, False),), t)
+    blocks.append(other_records(store, code, lang))
     return tuple(blocks)
 
 
