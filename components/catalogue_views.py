@@ -78,7 +78,8 @@ def data_problems(ctx: PageContext, *, key_prefix: str) -> None:
 
 
 def needs_review(ctx: PageContext, *, key_prefix: str) -> None:
-    """Records still announced or planned after their date (as of today)."""
+    """Records still announced or planned after their date, or whose open status was last checked more than six
+    months ago (as of today)."""
     t = ctx.t
     st.header(t("sources.review"))
     today = dt.date.today()

@@ -525,6 +525,9 @@ def plan_rows(store: Store, programme: str, lang: str) -> pd.DataFrame:
         return t("strategy.per_year", value=sign + queries.value_text(round(value, 2), lang), unit=t.has(
             f"unit.{unit}") and t(f"unit.{unit}") or unit)
 
+    def unit_label(code: str) -> str:
+        return t(f"unit.{code}") if t.has(f"unit.{code}") else code
+
     rows = []
     for record in targets:
         progress = plan_progress(record)
@@ -538,7 +541,8 @@ def plan_rows(store: Store, programme: str, lang: str) -> pd.DataFrame:
             "pace": per_year(progress.pace, record.unit), "needed": per_year(progress.needed, record.unit),
             "projected": (queries.value_text(round(progress.projected, 2), lang) if progress.projected is not None
                           else None),
-            "verdict": t(f"plan.{progress.verdict}"), "latest_note": row["latest_note"],
+            "verdict": t(progress.reason, **{name: unit_label(code) for name, code in progress.reason_fields}),
+            "latest_note": row["latest_note"],
             "verdict_code": progress.verdict,
         })
     return pd.DataFrame(rows, columns=["id", *PLAN_COLUMNS, "verdict_code"])
@@ -571,7 +575,7 @@ DISAGREEMENT_COLUMNS = {"dataset": "column.dataset", "id": "column.record", "fie
                         "shown": "column.value_shown", "shown_by": "column.shown_by",
                         "alternative": "column.other_value", "alternative_by": "column.other_by",
                         "note": "column.note"}
-REVIEW_COLUMNS = {"dataset": "column.dataset", "id": "column.record", "status": "column.status", "due": "column.due"}
+REVIEW_COLUMNS = {"dataset": "column.dataset", "id": "column.record", "status": "column.status", "why": "column.why"}
 ARABIC_COLUMNS = {"text_ar": "column.text_ar", "used_by": "column.citations", "used_in": "column.record",
                   "sources": "column.sources", "source_url": "column.link"}
 SOURCE_COLUMNS = {"publisher": "column.publisher", "title": "column.title", "title_note": "column.title_note",
@@ -583,7 +587,9 @@ SOURCE_COLUMNS = {"publisher": "column.publisher", "title": "column.title", "tit
 def review_rows(store: Store, as_of, lang: str) -> pd.DataFrame:
     t = translator(lang)
     frame = queries.review_frame(store, as_of, lang)
-    return frame.assign(status=[t(f"status.{s}") for s in frame["status"]])
+    why = [t("sources.review_unchecked" if reason == "unchecked" else "sources.review_past_due", date=due)
+           for reason, due in zip(frame["reason"], frame["due"], strict=True)]
+    return frame.assign(status=[t(f"status.{s}") for s in frame["status"]], why=why)
 
 
 @cached

@@ -689,10 +689,12 @@ def data_updates(store: Store) -> tuple[dict, ...]:
 
 @cached
 def review_frame(store: Store, as_of: dt.date, lang: str = "en") -> pd.DataFrame:
-    """The records still announced or planned after their date, as of ``as_of``."""
-    rows = [{"dataset": item.dataset, "id": item.id, "status": item.status,
+    """The records that need review as of ``as_of``: still announced or planned after their date (reason
+    past_due, ``due`` their date), or an open status last checked more than six months before (reason unchecked,
+    ``due`` the day of that check)."""
+    rows = [{"dataset": item.dataset, "id": item.id, "status": item.status, "reason": item.reason,
              "due": translator(lang).date(item.due)} for item in stale_records(store, as_of)]
-    return pd.DataFrame(rows, columns=["dataset", "id", "status", "due"])
+    return pd.DataFrame(rows, columns=["dataset", "id", "status", "reason", "due"])
 
 
 @cached

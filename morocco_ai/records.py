@@ -141,6 +141,8 @@ def _facts(record: Record, store: Store, lang: str) -> list[tuple[str, str]]:
     if isinstance(record, Region):
         add("column.population", number(record.population_2024))
         add("column.households", number(record.households_2024))
+    add("column.derived", text_in(record.derived, lang)[0])
+    add("column.status_checked", t.date(record.status_checked) if record.status_checked else "")
     return facts
 
 

@@ -7,11 +7,12 @@ disagreements instead of hiding them. Nothing here imports streamlit.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from typing import Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from .dates import PartialDate as PartialDate  # the models' date type, re-exported (morocco_ai/dates.py)
 
@@ -99,7 +100,10 @@ class Alternative(Strict):
 
 # postponed / cancelled: a planned or announced thing whose date passed without it happening (status review)
 Status = Literal["confirmed", "announced", "planned", "disputed", "unconfirmed", "postponed", "cancelled"]
-NOT_ALTERNABLE = frozenset({"id", "sources", "alternatives", "related"})
+# A final status stays true; any other (announced, planned, in_preparation, agreement_signed, unconfirmed, disputed,
+# postponed, not_found) can change and carries the date it was last checked (``status_checked``).
+FINAL_STATUSES = frozenset({"confirmed", "operational", "launched", "inaugurated", "cancelled"})
+NOT_ALTERNABLE = frozenset({"id", "sources", "alternatives", "related", "status_checked", "derived"})
 
 
 class Record(Strict):
@@ -108,13 +112,26 @@ class Record(Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=80)
     sources: list[Source] = Field(min_length=1)
     status: Status = "confirmed"
+    status_checked: PartialDate | None = Field(default=None, validate_default=True, description=(
+        "the day the status was last checked against the sources: required unless the status is final"))
     alternatives: list[Alternative] = Field(default_factory=list)
     related: list[str] = Field(default_factory=list, description="ids of records in any dataset")
+    derived: Localized | None = Field(default=None, description=(
+        "how the record's figure or date was worked out and from which inputs, where no source states it as such"))
 
     FUTURE_STATUSES: ClassVar[frozenset[str]] = frozenset({"announced", "planned"})
     # Whether ``date`` is when the thing happens (a milestone, a resolution's adoption), so that a future status
     # after it is out of date. An institution's or a Jazari row's date is when it reached its status instead.
     DATE_IS_WHEN_IT_HAPPENS: ClassVar[bool] = False
+
+    @field_validator("status_checked")
+    @classmethod
+    def _open_status_is_checked(cls, checked: PartialDate | None, info: ValidationInfo) -> PartialDate | None:
+        status = info.data.get("status")  # absent when the status itself is invalid: that error is reported
+        if checked is None and status is not None and status not in FINAL_STATUSES:
+            raise ValueError(f"required: the status {status!r} is not final, give the date it was last checked "
+                             "(YYYY-MM-DD)")
+        return checked
 
     @model_validator(mode="after")
     def _checkable(self) -> Record:
@@ -142,6 +159,17 @@ class Record(Strict):
         record needs review."""
         return (self.DATE_IS_WHEN_IT_HAPPENS and self.is_future and self.due is not None
                 and self.due.last_day < as_of)
+
+    def is_unchecked(self, as_of: dt.date) -> bool:
+        """A status that can still change, last checked more than six months before ``as_of``."""
+        return (self.status not in FINAL_STATUSES and self.status_checked is not None
+                and self.status_checked.last_day < six_months_before(as_of))
+
+
+def six_months_before(day: dt.date) -> dt.date:
+    """The same day six calendar months earlier (the month's last day where it is shorter: 31 Aug -> 28 Feb)."""
+    year, month = (day.year, day.month - 6) if day.month > 6 else (day.year - 1, day.month + 6)
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 # --- one model per dataset ---------------------------------------------------------------------------------
