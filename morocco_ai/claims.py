@@ -146,6 +146,7 @@ def _rank_pattern(rank: int) -> re.Pattern[str]:
         rf"(?:of |at |a la |au |the |in |was |is |de |: ?|la )*{number}",  # ranked 87, ranking was 118, #87
         rf"\({number}[ )]",  # Morocco (80), (65 عالميا)
         rf"{number} ?(?:out of|sur|of|/|من اصل|من بين|من) ?\d",  # 87 out of 193, 87/193
+        rf"{number}\. ?\|",  # a ranked table's row: "8. | Morocco | 0.43 | 96th |"
         rf"{number} ?(?:{_WHERE}){_NOT_LETTER_AFTER}",  # 57 عالميا, 36 globally
         rf"(?:مرتبه|رتبه|مركز|ترتيب)\S* ?(?:ال ?)?{number}",  # المرتبة 87, رتبة 87, المرتبة ال 87
         rf"{_NOT_LETTER_BEFORE}[وب]?ال ?{number}",  # الـ87, ال 87
@@ -260,7 +261,8 @@ def _own_claims(record: Record) -> Iterator[Claim]:
             yield _point("latest", record.latest, record.unit, tuple(record.latest.sources))
         return
     if isinstance(record, AdoptionStat):
-        yield Claim("value", "number", record.value, sources, unit_power(record.unit))
+        kind = "rank" if record.unit == "rank" else "number"
+        yield Claim("value", kind, record.value, sources, unit_power(record.unit))
     if isinstance(record, IndexScore):
         if record.rank is not None:
             yield Claim("rank", "rank", record.rank, sources)
@@ -275,7 +277,7 @@ def _own_claims(record: Record) -> Iterator[Claim]:
 def _alternative_claims(record: Record) -> Iterator[Claim]:
     for position, alternative in enumerate(record.alternatives):
         field, value, sources = alternative.field, alternative.value, tuple(alternative.sources)
-        if field not in CHECKED_ALTERNATIVES:
+        if field not in CHECKED_ALTERNATIVES or alternative.derived is not None:
             continue
         path = f"alternatives.{position}.value"
         if field in ("baseline", "target", "latest"):
@@ -288,14 +290,15 @@ def _alternative_claims(record: Record) -> Iterator[Claim]:
             if (number := re.search(r"\d+(?:[.,]\d+)?", value)) is not None:
                 yield Claim(path, "number", float(number.group().replace(",", ".")), sources)
         else:
-            kind = "rank" if field == "rank" else "number"
-            yield Claim(path, kind, value, sources, unit_power(getattr(record, "unit", None)))
+            unit = getattr(record, "unit", None)
+            kind = "rank" if field == "rank" or (field == "value" and unit == "rank") else "number"
+            yield Claim(path, kind, value, sources, unit_power(unit))
 
 
 def record_claims(record: Record) -> list[Claim]:
     """Every figure and date the record states, with the sources that must state it: its own (unless a
     ``derived`` note says how they were worked out, or its status says they are unconfirmed) and each
-    alternative's against the alternative's own sources."""
+    alternative's against the alternative's own sources (unless the alternative has its own ``derived`` note)."""
     own = [] if record.derived is not None or record.status == "unconfirmed" else list(_own_claims(record))
     return own + list(_alternative_claims(record))
 

@@ -96,6 +96,8 @@ class Alternative(Strict):
     value: Any = Field(description="the value the other source gives (same unit as the field)")
     note: Localized
     sources: list[Source] = Field(min_length=1)
+    derived: Localized | None = Field(default=None, description=(
+        "how this value was worked out from what the sources state (e.g. a weekday and a publication date)"))
 
 
 # postponed / cancelled: a planned or announced thing whose date passed without it happening (status review)

@@ -73,7 +73,7 @@ def test_a_scale_word_states_a_figure_as_precise_as_it_writes():
 
 RANK_FORMS = ["{r}th", "{r}e", "{r}ème", "{r}ᵉ", "{r}e place", "rank {r}", "ranked {r}", "classé {r}e",
               "رتبة {r}", "المرتبة {r}", "الـ{r}", "احتل المرتبة ال {r} عالميا", "Morocco ({r})", "{r} out of 193",
-              "{r}/193", "{r} عالمياً", "ranking was {r}"]
+              "{r}/193", "{r} عالمياً", "ranking was {r}", "Rank | Country |\n{r}. |\nMorocco |"]
 
 
 @given(st.integers(1, 250), st.sampled_from(RANK_FORMS), st.booleans())
@@ -181,6 +181,13 @@ def test_an_alternative_is_checked_against_its_own_sources():
     assert unsupported_claims(stat("45,6 %", alternatives=[alternative])) == []
     wrong = {**alternative, "sources": _quoted("45,6 % know it")}
     assert [c.field for c in unsupported_claims(stat("45,6 %", alternatives=[wrong]))] == ["alternatives.0.value"]
+    assert unsupported_claims(stat("45,6 %", alternatives=[{**wrong, "derived": DERIVED}])) == []
+    assert unsupported_claims(stat("45,6 %", derived=DERIVED, alternatives=[wrong]))  # the record's note is its own
+
+
+def test_a_rank_held_as_an_adoption_value_is_read_as_a_rank():
+    assert unsupported_claims(stat("second globally only to India", value=2, unit="rank")) == []
+    assert unsupported_claims(stat("with 2 surveys", value=2, unit="rank"))
 
 
 def test_an_index_needs_its_rank_and_its_score():
