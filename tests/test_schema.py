@@ -92,7 +92,7 @@ def test_undated_resolution_only_when_planned():
             "morocco_role": ["drafter"], "sources": [SOURCE]}
     with pytest.raises(ValidationError, match="date"):
         Resolution.model_validate(base)
-    assert Resolution.model_validate({**base, "status": "planned"}).is_future
+    assert Resolution.model_validate({**base, "status": "planned", "status_checked": "2026-12-08"}).is_future
 
 
 def test_localized_text_is_in_three_languages():
