@@ -2,12 +2,12 @@
 
 A quote states a figure when it holds the number in some written form: decimal comma or point, thousands
 separated by a space (also thin or no-break), a comma or a dot, a percentage, a scale word (million, M, mn,
-milliard, Md, bn, مليون, مليار…), Arabic-Indic digits. A source may be more precise than the record (the record
-rounded 45.63 to 45.6), never less: "46" does not state 45.6, nor "1,3 milliard" 1 296 000 000. A rank needs a
-rank's form ("87th", "87e", "87ème", "rank 87", "(87)", "87 out of 193", "المرتبة 87", "الـ87", "sixth"). A date
-needs what its precision says: the year; the month and the year (or the month alone in a source of that year);
-the day and the month. Months are read in English, French and Arabic (Moroccan يناير…دجنبر, Mashriq كانون
-الثاني…, Egyptian مايو، يوليو…), and numeric forms (14/04/2026, 2026-04-14, 14.04.2026). Pure: no streamlit.
+milliard, Md, bn, Millionen, miljoen, مليون, مليار…), Arabic-Indic digits. A source may be more precise than the
+record (the record rounded 45.63 to 45.6), never less: "46" does not state 45.6, nor "1,3 milliard" 1 296 000 000.
+A rank needs a rank's form ("87th", "87e", "87ème", "rank 87", "(87)", "87 out of 193", "المرتبة 87", "الـ87",
+"sixth"). A date needs what its precision says: the year; the month and the year (or the month alone in a source of
+that year); the day and the month. Months are read in English, French and Arabic (Moroccan يناير…دجنبر, Mashriq
+كانون الثاني…, Egyptian مايو، يوليو…), and numeric forms (14/04/2026, 2026-04-14, 14.04.2026). Pure: no streamlit.
 """
 
 from __future__ import annotations
@@ -52,8 +52,8 @@ def fold(text: str) -> str:
 _RUN = re.compile(r"\d+(?:[ ,.'\u066b\u066c]\d+)*")
 _SCALES = [  # the word after a number, and what it multiplies by
     (r"thousands?|mille|k|الف|الاف", 3),
-    (r"millions?|mio|mn|m|mdh|mdhs|مليون|ملايين", 6),
-    (r"billions?|milliards?|mds?|mrds?|mmdh|bn|مليار|مليارات", 9),
+    (r"millions?|millionen|miljoen|milioni|mio|mn|m|mdh|mdhs|مليون|ملايين", 6),
+    (r"billions?|milliards?|milliarden|miljard|miliardi|mds?|mrds?|mmdh|bn|مليار|مليارات", 9),
 ]
 _SCALE = re.compile(r" ?(?:(" + ")|(".join(pattern for pattern, _ in _SCALES) + r"))(?![^\W\d_])")
 
@@ -152,7 +152,7 @@ def _rank_pattern(rank: int) -> re.Pattern[str]:
         rf"{_NOT_LETTER_BEFORE}[وب]?ال ?{number}",  # الـ87, ال 87
     ]
     if rank <= len(_ORDINALS):
-        forms.append(rf"{_NOT_LETTER_BEFORE}(?:{_ORDINALS[rank - 1]}){_NOT_LETTER_AFTER}")
+        forms.append(rf"{_NOT_LETTER_BEFORE}[وب]?(?:{_ORDINALS[rank - 1]}){_NOT_LETTER_AFTER}")  # والسادس
     return re.compile("|".join(f"(?:{form})" for form in forms))
 
 

@@ -52,7 +52,8 @@ def test_a_source_less_precise_than_the_record_does_not_state_it(integer, tenth)
 
 @given(st.integers(1, 999), st.sampled_from(["", "5", "25"]),
        st.sampled_from([("milliards", 9), ("milliard", 9), ("Md", 9), ("bn", 9), ("billion", 9), ("مليار", 9),
-                        ("millions", 6), ("million", 6), ("M", 6), ("mn", 6), ("مليون", 6)]))
+                        ("millions", 6), ("million", 6), ("M", 6), ("mn", 6), ("مليون", 6), ("Millionen", 6),
+                        ("miljoen", 6), ("Milliarden", 9)]))
 def test_scale_words_state_a_figure_in_another_unit(integer, decimals, scale):
     word, power = scale
     text = f"{integer}{',' + decimals if decimals else ''} {word} de dirhams"
@@ -90,7 +91,7 @@ def test_another_rank_does_not_state_it(rank, other, form):
         assert not states_rank("Le Maroc est " + form.format(r=other) + " au classement", rank)
 
 
-@pytest.mark.parametrize("text, rank", [("المرتبة السادسة إفريقيا", 6), ("sixième en Afrique", 6),
+@pytest.mark.parametrize("text, rank", [("المرتبة السادسة إفريقيا", 6), ("sixième en Afrique", 6), ("والسادس عربيا", 6),
                                         ("ranks first in Africa", 1), ("number one in Africa", 1)])
 def test_small_ranks_written_as_words(text, rank):
     assert states_rank(text, rank)
