@@ -1,4 +1,5 @@
 """Does a source's quote state what its record claims? Numbers, ranks and dates in the forms sources write them.
+The source's headline counts as a quote where it is the page's real one (``title_note`` absent).
 
 A quote states a figure when it holds the number in some written form: decimal comma or point, thousands
 separated by a space (also thin or no-break), a comma or a dot, a percentage, a scale word (million, M, mn,
@@ -223,13 +224,16 @@ class Claim:
     unit_power: int = 0  # 9 for a value in billions, 6 in millions
 
     def stated_by(self, source: Source) -> bool:
-        if not source.quote:
-            return False
+        """Whether the source's quote, or its headline (a real one: no ``title_note``), states the claim."""
+        texts = [text for text in (source.quote, source.title if source.has_headline else None) if text]
+        return any(self._in(text, source) for text in texts)
+
+    def _in(self, text: str, source: Source) -> bool:
         if self.kind == "date":
-            return states_date(source.quote, PartialDate.parse(self.value), source.date)
+            return states_date(text, PartialDate.parse(self.value), source.date)
         if self.kind == "rank":
-            return states_rank(source.quote, int(self.value))
-        return states_number(source.quote, self.value, self.unit_power)
+            return states_rank(text, int(self.value))
+        return states_number(text, self.value, self.unit_power)
 
     @property
     def is_stated(self) -> bool:
@@ -304,5 +308,5 @@ def record_claims(record: Record) -> list[Claim]:
 
 
 def unsupported_claims(record: Record) -> list[Claim]:
-    """The claims of ``record`` that no quote of their sources states."""
+    """The claims of ``record`` that no quote (or real headline) of their sources states."""
     return [claim for claim in record_claims(record) if not claim.is_stated]

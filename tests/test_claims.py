@@ -217,3 +217,12 @@ def test_a_target_latest_value_is_checked_against_its_own_sources():
     latest["sources"] = _quoted("de 17,9 milliards de dirhams en 2022 à 40 milliards en 2030")
     found = unsupported_claims(Target.model_validate({**data, "latest": latest}))
     assert [claim.field for claim in found] == ["latest.value"]
+
+
+def test_a_real_headline_states_the_claim_but_a_described_page_does_not():
+    data = {"id": "ix-x", "index": "i", "index_name": DERIVED, "edition": 2023, "country": "NG", "rank": 109,
+            "countries_ranked": 132}
+    headline = {**SOURCE, "title": "Nigeria in 109th position as Switzerland, Sweden, US emerge most innovative"}
+    assert unsupported_claims(IndexScore.model_validate({**data, "sources": [headline]})) == []
+    described = {**headline, "title_note": "the stored copy shows no headline"}
+    assert unsupported_claims(IndexScore.model_validate({**data, "sources": [described]}))
