@@ -144,6 +144,8 @@ def _facts(record: Record, store: Store, lang: str) -> list[tuple[str, str]]:
     if isinstance(record, Region):
         add("column.population", number(record.population_2024))
         add("column.households", number(record.households_2024))
+    add("column.derived", text_in(record.derived, lang)[0])
+    add("column.status_checked", t.date(record.status_checked) if record.status_checked else "")
     return facts
 
 
@@ -168,7 +170,7 @@ def record_card(store: Store, record_id: str, lang: str, as_of: dt.date | None =
         description=text_in(getattr(record, "description", None), lang)[0],
         facts=tuple(_facts(record, store, lang)), sources=tuple(record.sources),
         others=tuple(OtherVersion(t(f"field.{alt.field}"), alternative_value_text(alt.field, alt.value, lang),
-                                  alt.note.get(lang)[0],
+                                  " ".join(text.get(lang)[0] for text in (alt.note, alt.derived) if text),
                                   tuple(alt.sources)) for alt in record.alternatives),
         related=tuple(related),
     )

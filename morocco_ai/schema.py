@@ -10,11 +10,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, field_validator, model_validator
-from pydantic_core import core_schema
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+
+from .dates import PartialDate as PartialDate  # the models' date type, re-exported (morocco_ai/dates.py)
 
 REGION_CODES: tuple[str, ...] = tuple(f"{n:02d}" for n in range(1, 13))
 SCOPES: tuple[str, ...] = ("national", "international")
@@ -23,7 +23,6 @@ RegionRef = Literal[
     "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "national", "international"
 ]
 
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _HTTP_URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
 RECORD_ID = r"^[a-z0-9][a-z0-9_.-]*$"
 
@@ -31,86 +30,6 @@ RECORD_ID = r"^[a-z0-9][a-z0-9_.-]*$"
 def is_http_url(url: object) -> bool:
     """The one rule for a link shown to readers: http(s), a host with a dot, no spaces (no javascript:, no data:)."""
     return isinstance(url, str) and _HTTP_URL.match(url) is not None
-
-
-@dataclass(frozen=True, order=False)
-class PartialDate:
-    """A date known to the year, the month or the day: the precision a source gives, never more."""
-
-    year: int
-    month: int | None = None
-    day: int | None = None
-
-    def __post_init__(self) -> None:
-        if self.day is not None and self.month is None:
-            raise ValueError("a day needs a month")
-        if self.month is not None and not 1 <= self.month <= 12:
-            raise ValueError(f"month {self.month} is not 1-12")
-        if self.day is not None:
-            dt.date(self.year, self.month, self.day)  # raises ValueError on 2024-02-30
-
-    @classmethod
-    def parse(cls, value: Any) -> PartialDate:
-        if isinstance(value, PartialDate):
-            return value
-        if isinstance(value, dt.datetime):
-            raise ValueError("a date, not a timestamp, is expected")
-        if isinstance(value, dt.date):
-            return cls(value.year, value.month, value.day)
-        if isinstance(value, int) and not isinstance(value, bool):
-            value = f"{value:04d}"
-        if not isinstance(value, str):
-            raise ValueError(f"expected YYYY, YYYY-MM or YYYY-MM-DD, got {type(value).__name__}")
-        match = _PARTIAL_DATE.match(value.strip())
-        if not match:
-            raise ValueError(f"expected YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
-        year, month, day = (int(part) if part else None for part in match.groups())
-        try:
-            return cls(year, month, day)
-        except ValueError as exc:
-            raise ValueError(f"{value!r} is not a real date ({exc})") from None
-
-    @property
-    def precision(self) -> Literal["year", "month", "day"]:
-        return "day" if self.day else "month" if self.month else "year"
-
-    @property
-    def first_day(self) -> dt.date:
-        return dt.date(self.year, self.month or 1, self.day or 1)
-
-    @property
-    def last_day(self) -> dt.date:
-        month = self.month or 12
-        return dt.date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
-
-    @property
-    def midpoint(self) -> dt.date:
-        """Where to place the date on a time axis: the middle of the period it stands for."""
-        return self.first_day + (self.last_day - self.first_day) / 2
-
-    def sort_key(self) -> tuple[int, int, int]:
-        return (self.year, self.month or 0, self.day or 0)
-
-    def __lt__(self, other: PartialDate) -> bool:
-        return self.sort_key() < other.sort_key()
-
-    def __str__(self) -> str:
-        text = f"{self.year:04d}"
-        if self.month:
-            text += f"-{self.month:02d}"
-        if self.day:
-            text += f"-{self.day:02d}"
-        return text
-
-    @classmethod
-    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
-        return core_schema.no_info_plain_validator_function(
-            cls.parse, serialization=core_schema.plain_serializer_function_ser_schema(str)
-        )
-
-    @classmethod
-    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict:
-        return {"type": "string", "pattern": _PARTIAL_DATE.pattern, "description": "YYYY, YYYY-MM or YYYY-MM-DD"}
 
 
 class Strict(BaseModel):
@@ -148,6 +67,10 @@ class Source(Strict):
         return title
 
     @property
+    def has_headline(self) -> bool:
+        return self.title_note is None
+
+    @property
     def is_complete(self) -> bool:
         """Publisher, title, link and a date: what makes a source checkable by a reader."""
         return bool(self.url and self.date)
@@ -181,11 +104,16 @@ class Alternative(Strict):
     value: Any = Field(description="the value the other source gives (same unit as the field)")
     note: Localized
     sources: list[Source] = Field(min_length=1)
+    derived: Localized | None = Field(default=None, description=(
+        "how this value was worked out from what the sources state (e.g. a weekday and a publication date)"))
 
 
 # postponed / cancelled: a planned or announced thing whose date passed without it happening (status review)
 Status = Literal["confirmed", "announced", "planned", "disputed", "unconfirmed", "postponed", "cancelled"]
-NOT_ALTERNABLE = frozenset({"id", "sources", "alternatives", "related"})
+# A final status stays true; any other (announced, planned, in_preparation, agreement_signed, unconfirmed, disputed,
+# postponed, not_found) can change and carries the date it was last checked (``status_checked``).
+FINAL_STATUSES = frozenset({"confirmed", "operational", "launched", "inaugurated", "cancelled"})
+NOT_ALTERNABLE = frozenset({"id", "sources", "alternatives", "related", "status_checked", "derived"})
 
 
 class Record(Strict):
@@ -194,13 +122,26 @@ class Record(Strict):
     id: str = Field(pattern=RECORD_ID, max_length=80)
     sources: list[Source] = Field(min_length=1)
     status: Status = "confirmed"
+    status_checked: PartialDate | None = Field(default=None, validate_default=True, description=(
+        "the day the status was last checked against the sources: required unless the status is final"))
     alternatives: list[Alternative] = Field(default_factory=list)
     related: list[str] = Field(default_factory=list, description="ids of records in any dataset")
+    derived: Localized | None = Field(default=None, description=(
+        "how the record's figure or date was worked out and from which inputs, where no source states it as such"))
 
     FUTURE_STATUSES: ClassVar[frozenset[str]] = frozenset({"announced", "planned"})
     # Whether ``date`` is when the thing happens (a milestone, a resolution's adoption), so that a future status
     # after it is out of date. An institution's or a Jazari row's date is when it reached its status instead.
     DATE_IS_WHEN_IT_HAPPENS: ClassVar[bool] = False
+
+    @field_validator("status_checked")
+    @classmethod
+    def _open_status_is_checked(cls, checked: PartialDate | None, info: ValidationInfo) -> PartialDate | None:
+        status = info.data.get("status")  # absent when the status itself is invalid: that error is reported
+        if checked is None and status is not None and status not in FINAL_STATUSES:
+            raise ValueError(f"required: the status {status!r} is not final, give the date it was last checked "
+                             "(YYYY-MM-DD)")
+        return checked
 
     @model_validator(mode="after")
     def _checkable(self) -> Record:
@@ -228,6 +169,17 @@ class Record(Strict):
         record needs review."""
         return (self.DATE_IS_WHEN_IT_HAPPENS and self.is_future and self.due is not None
                 and self.due.last_day < as_of)
+
+    def is_unchecked(self, as_of: dt.date) -> bool:
+        """A status that can still change, last checked more than six months before ``as_of``."""
+        return (self.status not in FINAL_STATUSES and self.status_checked is not None
+                and self.status_checked.last_day < six_months_before(as_of))
+
+
+def six_months_before(day: dt.date) -> dt.date:
+    """The same day six calendar months earlier (the month's last day where it is shorter: 31 Aug -> 28 Feb)."""
+    year, month = (day.year, day.month - 6) if day.month > 6 else (day.year - 1, day.month + 6)
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 # --- one model per dataset ---------------------------------------------------------------------------------

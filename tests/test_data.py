@@ -144,7 +144,7 @@ def test_every_research_fact_is_mapped_to_a_record():
 
 
 # --- the content release of 2026-12-02 ---------------------------------------------------------------------------
-RELEASE = "2026-12-02"
+RELEASE = "2026-12-08"
 
 
 def test_no_record_text_on_an_arabic_page_is_in_another_language(store):

@@ -51,7 +51,7 @@ BREAKAGES = {
                                      "resources #7 (indices)", "path", "(no sub-folder)"),
     "update with a bad date": (lambda p: p["updates"][1].update(date="2026-02-30"),
                                "updates #2", "date", "not a real date"),
-    "update without a summary": (lambda p: p["updates"].append({"date": "2026-12"}),
+    "update without a summary": (lambda p: p["updates"].insert(2, {"date": "2026-12"}),
                                  "updates #3", "(entry)", "a summary is required"),
     "unknown key in a resource": (lambda p: _resource("targets")(p).update(colour="red"),
                                   "resources #8 (targets)", "colour", "Extra inputs are not permitted"),

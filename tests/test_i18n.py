@@ -37,7 +37,8 @@ def _dynamic_families() -> dict[str, set[str]]:
         "field": {name for model in models for name in model.model_fields} - schema.NOT_ALTERNABLE,
         "precision": {"year", "month", "day"}, "jazari_status": _literals(schema.JazariStatus) | {"no_record"},
         "measure": set(MEASURES), "rank_scope": _literals(schema.RankScope), "scope": set(schema.SCOPES),
-        "unit": _literals(schema.Unit) | {r.unit for r in store.records("targets")},
+        "unit": _literals(schema.Unit) | {r.unit for r in store.records("targets")} | {
+            point.unit for r in store.records("targets") for point in (r.baseline, r.latest) if point and point.unit},
         "pillar": {r.pillar for r in store.records("indices")},
         "programme": {r.programme for r in store.records("targets")} | {"maroc_ia_2030"},
         "card": {"cosponsors", "chatgpt_awareness", "chatgpt_use", "budget", "jazari", "readiness"},

@@ -21,7 +21,8 @@ def _target(baseline=None, latest=None, target=(100, "2030"), unit="jobs") -> Ta
         data["baseline"] = {"value": baseline[0], "date": baseline[1],
                             **({"unit": baseline[2]} if len(baseline) > 2 else {})}
     if latest:
-        data["latest"] = {"value": latest[0], "date": latest[1], "sources": [SOURCE]}
+        data["latest"] = {"value": latest[0], "date": latest[1], "sources": [SOURCE],
+                          **({"unit": latest[2]} if len(latest) > 2 else {})}
     else:
         data.update(latest_checked="2026-12-01", latest_note={"en": "n", "fr": "n", "ar": "n"})
     return Target.model_validate(data)
@@ -45,7 +46,8 @@ def test_a_rank_target_lower_is_better():
 
 @pytest.mark.parametrize("target, verdict", [
     (dict(latest=(40, "2024")), "no_baseline"), (dict(baseline=(20, "2022")), "no_latest"),
-    (dict(baseline=(20, "2022", "usd_m"), latest=(40, "2024")), "other_unit"),
+    (dict(baseline=(20, "2022", "usd_m"), latest=(40, "2024")), "other_measure"),
+    (dict(baseline=(20, "2022", "usd_m"), latest=(40, "2024", "usd_m")), "other_unit"),
     (dict(baseline=(20, "2024-09"), latest=(40, "2024")), "no_pace"),  # latest (mid-2024) not after the baseline
     (dict(baseline=(20, "2022"), latest=(120, "2024")), "reached")])
 def test_what_cannot_be_assessed_is_said_not_guessed(target, verdict):
@@ -63,3 +65,26 @@ def test_the_strategy_page_table_states_every_target_and_the_method():
     assert exports["verdict_code"] == "on_track" and exports["covered"] == "38%"
     funding = section.rows.set_index("id").loc["tg-dm2030-startup-funding"]
     assert funding["verdict_code"] == "other_unit" and pd.isna(funding["covered"])
+
+
+def test_a_latest_value_that_counts_something_else_is_not_assessed_and_says_why():
+    fibre = dict(baseline=(1_500_000, "2022"), target=(5_000_000, "2030"), unit="households")
+    progress = plan_progress(_target(latest=(1_060_000, "2024-12", "subscriptions"), **fibre))
+    assert progress.verdict == "other_measure" and not progress.assessed
+    assert progress.covered is None and progress.pace is None  # no -29 % of the way
+    assert progress.reason == "plan.other_measure"
+    assert dict(progress.reason_fields) == {"baseline": "households", "latest": "subscriptions"}
+    assert plan_progress(_target(latest=(1_060_000, "2024-12", "households"), **fibre)).assessed  # the same thing
+    both = plan_progress(_target(baseline=(20, "2022", "usd_m"), latest=(40, "2024", "usd_m"), target=(7, "2030"),
+                                 unit="mad_bn"))
+    assert both.verdict == "other_unit" and dict(both.reason_fields) == {"unit": "usd_m", "target": "mad_bn"}
+
+
+@pytest.mark.parametrize("lang, words", [("en", ("households", "subscriptions")), ("fr", ("ménages", "abonnements")),
+                                         ("ar", ("أسر", "اشتراكات"))])
+def test_the_fibre_target_is_shown_beside_its_baseline_not_as_a_share(lang, words):
+    rows = target_views.plan_table(STORE, "digital_morocco_2030", lang).rows.set_index("id")
+    fibre = rows.loc["tg-dm2030-high-speed-households"]
+    assert fibre["verdict_code"] == "other_measure" and pd.isna(fibre["covered"])
+    assert all(word in fibre["verdict"] for word in words), fibre["verdict"]
+    assert fibre["baseline"] != "—" and fibre["latest"] != "—"

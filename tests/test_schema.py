@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 from pydantic import ValidationError
 
-from morocco_ai.schema import IndexScore, Milestone, PartialDate, Resolution, Source
+from morocco_ai.schema import IndexScore, Milestone, PartialDate, Resolution, Source, six_months_before
 
 SOURCE = {"publisher": "P", "title": "T", "url": "https://example.org/x", "published": "2024-06"}
 
@@ -11,6 +11,8 @@ SOURCE = {"publisher": "P", "title": "T", "url": "https://example.org/x", "publi
 def milestone(**changes):
     data = {"id": "ms-x", "date": "2024-06", "track": "events", "region": "04",
             "title": {"en": "E", "fr": "F", "ar": "ع"}, "sources": [SOURCE]}
+    if changes.get("status", "confirmed") != "confirmed":
+        data["status_checked"] = "2026-07-15"
     data.update(changes)
     return Milestone.model_validate(data)
 
@@ -90,7 +92,7 @@ def test_undated_resolution_only_when_planned():
             "morocco_role": ["drafter"], "sources": [SOURCE]}
     with pytest.raises(ValidationError, match="date"):
         Resolution.model_validate(base)
-    assert Resolution.model_validate({**base, "status": "planned"}).is_future
+    assert Resolution.model_validate({**base, "status": "planned", "status_checked": "2026-12-08"}).is_future
 
 
 def test_localized_text_is_in_three_languages():
@@ -122,3 +124,31 @@ def test_arabic_is_a_translation_unless_a_source_gives_it():
 def test_a_future_status_after_its_date_is_stale(status, date, end, stale):
     record = milestone(status=status, date=date, **({"end_date": end} if end else {}))
     assert record.is_stale(dt.date(2026, 8, 1)) is stale
+
+
+@pytest.mark.parametrize("status, required", [
+    ("announced", True), ("planned", True), ("unconfirmed", True), ("disputed", True), ("postponed", True),
+    ("confirmed", False), ("cancelled", False)])
+def test_a_status_that_can_change_carries_the_day_it_was_checked(status, required):
+    data = {"id": "ms-x", "date": "2024-06", "track": "events", "region": "04",
+            "title": {"en": "E", "fr": "F", "ar": "ع"}, "sources": [SOURCE], "status": status}
+    if required:
+        with pytest.raises(ValidationError, match=r"status_checked\n.*'" + status + "' is not final"):
+            Milestone.model_validate(data)
+    else:
+        Milestone.model_validate(data)
+    assert Milestone.model_validate({**data, "status_checked": "2026-12-08"}).status_checked.day == 8
+
+
+@pytest.mark.parametrize("day, before", [
+    (dt.date(2026, 12, 8), dt.date(2026, 6, 8)), (dt.date(2026, 3, 1), dt.date(2025, 9, 1)),
+    (dt.date(2026, 8, 31), dt.date(2026, 2, 28)), (dt.date(2024, 8, 31), dt.date(2024, 2, 29))])
+def test_six_months_before_is_calendar_months(day, before):
+    assert six_months_before(day) == before
+
+
+def test_an_open_status_is_unchecked_once_its_check_is_six_months_old():
+    record = milestone(status="announced", date="2030", status_checked="2026-06")
+    assert not record.is_unchecked(dt.date(2026, 12, 31))  # June counts to its last day
+    assert record.is_unchecked(dt.date(2027, 1, 1))
+    assert not milestone(status="confirmed", status_checked="2020-01-01").is_unchecked(dt.date(2026, 12, 8))

@@ -167,3 +167,63 @@ def test_strict_fails_on_a_stale_record(fixture_dir, capsys):
 def test_a_problem_still_fails_without_strict(fixture_dir):
     write_indices(fixture_dir, {"url": "ftp://x.org/y"})
     assert validate.main([str(fixture_dir)]) == 1
+
+
+def _uncheck(data_dir: Path, checked: str) -> None:
+    """The fixture's planned milestone (2030), its status last checked on ``checked``."""
+    path = data_dir / "milestones.yaml"
+    path.write_text(path.read_text().replace('status_checked: "2026-11-25"', f'status_checked: "{checked}"', 1),
+                    encoding="utf-8")
+
+
+def test_an_open_status_without_its_check_date_is_refused(fixture_dir):
+    path = fixture_dir / "jazari_institutes.yaml"
+    path.write_text(path.read_text().replace('  status_checked: "2026-11-25"\n', "", 1), encoding="utf-8")
+    assert any(line.startswith("jazari_institutes.yaml: record jazari-10-fixture: field status_checked: required")
+               and "'agreement_signed' is not final" in line for line in problem_lines(fixture_dir))
+
+
+def test_an_open_status_checked_over_six_months_ago_is_a_warning(fixture_dir, capsys):
+    _uncheck(fixture_dir, "2026-06-07")
+    assert validate.main([str(fixture_dir), "--as-of", "2026-12-08"]) == 0
+    warnings = [line for line in capsys.readouterr().out.splitlines() if line.startswith("warning:")]
+    assert warnings == ["warning: milestones.yaml: record ms-fixture-future: field status_checked: status 'planned' "
+                        "last checked 2026-06-07, more than six months ago (before 2026-06-08): needs review"]
+    assert validate.main([str(fixture_dir), "--strict", "--as-of", "2026-12-08"]) == 1
+    assert validate.main([str(fixture_dir), "--strict", "--as-of", "2026-12-07"]) == 0  # six months to the day
+
+
+def test_institutions_and_jazari_rows_are_judged_too(fixture_dir, capsys):
+    path = fixture_dir / "jazari_institutes.yaml"
+    path.write_text(path.read_text().replace('status_checked: "2026-11-25"', 'status_checked: "2025-04"'),
+                    encoding="utf-8")
+    assert validate.main([str(fixture_dir), "--strict", "--as-of", "2026-12-08"]) == 1
+    out = capsys.readouterr().out
+    assert "record jazari-10-fixture: field status_checked" in out and "record jazari-09-fixture" in out
+
+
+def test_a_quote_that_does_not_state_the_figure_is_a_warning(fixture_dir, capsys):
+    path = fixture_dir / "indices.yaml"
+    path.write_text(path.read_text().replace("ranks 88th", "ranks well"), encoding="utf-8")
+    assert validate.main([str(fixture_dir), "--as-of", "2026-12-08"]) == 0
+    warnings = [line for line in capsys.readouterr().out.splitlines() if line.startswith("warning:")]
+    assert warnings == ["warning: indices.yaml: record ix-fixture-2023-ma: field rank: no source quote states the rank "
+                        "88: quote the sentence that does, or say how it was worked out (derived)"]
+    assert validate.main([str(fixture_dir), "--strict", "--as-of", "2026-12-08"]) == 1
+    derived = "  derived: {en: From the fixture table, fr: D'après le tableau, ar: من الجدول}\n"
+    path.write_text(path.read_text().replace("  rank: 88\n", "  rank: 88\n" + derived), encoding="utf-8")
+    assert validate.main([str(fixture_dir), "--strict", "--as-of", "2026-12-08"]) == 0
+
+
+def test_the_review_table_lists_both_kinds_of_review(fixture_dir):
+    import datetime as dt
+
+    from morocco_ai.views.blocks import Section
+    from morocco_ai.views.catalogue import needs_review
+
+    _make_stale(fixture_dir)
+    _uncheck(fixture_dir, "2025-01-15")
+    blocks = needs_review(load_store(fixture_dir), dt.date(2026, 12, 8), "en")
+    frame = next(block for block in blocks if isinstance(block, Section)).rows
+    assert list(frame["id"]) == ["ms-fixture-future", "ms-fixture-future"]
+    assert "its date (2024) has passed" in frame["why"].iloc[0] and "January 15, 2025" in frame["why"].iloc[1]

@@ -26,7 +26,7 @@ DISAGREEMENT_COLUMNS = {"dataset": "column.dataset", "id": "column.record", "fie
                         "shown": "column.value_shown", "shown_by": "column.shown_by",
                         "alternative": "column.other_value", "alternative_by": "column.other_by",
                         "note": "column.note"}
-REVIEW_COLUMNS = {"dataset": "column.dataset", "id": "column.record", "status": "column.status", "due": "column.due"}
+REVIEW_COLUMNS = {"dataset": "column.dataset", "id": "column.record", "status": "column.status", "why": "column.why"}
 ARABIC_COLUMNS = {"text_ar": "column.text_ar", "used_by": "column.citations", "used_in": "column.record",
                   "sources": "column.sources", "source_url": "column.link"}
 SOURCE_COLUMNS = {"publisher": "column.publisher", "title": "column.title", "title_note": "column.title_note",
@@ -89,11 +89,13 @@ def problems(store: Store, lang: str) -> tuple:
 
 @cached_view
 def needs_review(store: Store, as_of: dt.date, lang: str) -> tuple:
-    """The records whose status is out of date as of ``as_of``."""
+    """The records whose status needs review as of ``as_of``: still announced or planned after their date, or an
+    open status last checked more than six months before."""
     t = translator(lang)
     rows = pd.DataFrame([{"dataset": item.dataset, "id": item.id, "status": t(f"status.{item.status}"),
-                          "due": t.date(item.due)} for item in stale_records(store, as_of)],
-                        columns=list(REVIEW_COLUMNS))
+                          "why": t("sources.review_unchecked" if item.reason == "unchecked" else
+                                   "sources.review_past_due", date=t.date(item.due))}
+                         for item in stale_records(store, as_of)], columns=list(REVIEW_COLUMNS))
     if rows.empty:
         return (Text(t("sources.review_none"), "success"),)
     return (Text(t("sources.review_note", count=len(rows), date=t.date(as_of.isoformat())), "warning"),

@@ -115,12 +115,14 @@ def plan_table(store: Store, programme: str, lang: str) -> Section:
     part = programme_targets(store, programme, lang).set_index("id")
     records = [record for record in store.records("targets") if record.programme == programme]
 
+    def unit_label(code: str) -> str:
+        return t(f"unit.{code}") if t.has(f"unit.{code}") else code
+
     def per_year(value: float | None, unit: str) -> str | None:
         if value is None:
             return None
         sign = "+" if value > 0 else ""
-        return t("strategy.per_year", value=sign + value_text(round(value, 2), lang),
-                 unit=t(f"unit.{unit}") if t.has(f"unit.{unit}") else unit)
+        return t("strategy.per_year", value=sign + value_text(round(value, 2), lang), unit=unit_label(unit))
 
     rows = []
     for record in records:
@@ -131,7 +133,8 @@ def plan_table(store: Store, programme: str, lang: str) -> Section:
             "covered": t.percent(round(100 * result.covered)) if result.covered is not None else None,
             "pace": per_year(result.pace, record.unit), "needed": per_year(result.needed, record.unit),
             "projected": value_text(round(result.projected, 2), lang) if result.projected is not None else None,
-            "verdict": t(f"plan.{result.verdict}"), "latest_note": row["latest_note"], "verdict_code": result.verdict,
+            "verdict": t(result.reason, **{name: unit_label(code) for name, code in result.reason_fields}),
+            "latest_note": row["latest_note"], "verdict_code": result.verdict,
         })
     return Section(key=f"{programme}_plan", title=t("strategy.plan", programme=programme_label(programme, lang)),
                    rows=pd.DataFrame(rows, columns=["id", *PLAN_COLUMNS, "verdict_code"]), columns=PLAN_COLUMNS,
