@@ -58,6 +58,7 @@ def build_region_map(
     rtl: bool = False,
     renderer: Literal["map", "geo"] = "map",
     code_points: Mapping[str, tuple[float, float]] | None = None,
+    ticks: Mapping | None = None,
 ) -> go.Figure:
     """Regions coloured by ``measure`` (columns code, name, value, label), in one trace (the GeoJSON is the
     figure's bulk: one copy, not one per category).
@@ -71,7 +72,8 @@ def build_region_map(
     a status keeps its colour whatever the data holds.
 
     ``code_points`` (code -> lon, lat) writes each region's code on a "geo" map (SVG text, no font server; MapLibre
-    would fetch its glyphs from a public server).
+    would fetch its glyphs from a public server). ``ticks``: a numeric measure's colour-bar ticks, written the
+    reader's way (style.value_ticks).
     """
     colours = palette(dark)
     codes = list(measure["code"])
@@ -95,6 +97,7 @@ def build_region_map(
         extra = dict(zmin=-0.5, zmax=count - 0.5, colorscale=scale)
     else:
         z = measure["value"].astype(float).to_numpy()
+        colour_bar.update(ticks or {})
         extra = dict(colorscale=[[i / (len(colours.sequential) - 1), c] for i, c in enumerate(colours.sequential)])
     layout = dict(base_layout(dark, height=height, rtl=rtl), clickmode="event+select", showlegend=False)
     traces = []

@@ -9,6 +9,7 @@ import functools
 import pandas as pd
 
 from morocco_ai.charts.region_map import build_region_map
+from morocco_ai.charts.style import value_ticks
 from morocco_ai.filters import YEAR_MAX, YEAR_MIN, Filters, rows_within
 from morocco_ai.geo import REGIONS_GEOJSON, label_points, load_region_geojson
 from morocco_ai.i18n import translator
@@ -155,7 +156,8 @@ def region_map(store: Store, measure: str, years: tuple[int, int], selected: tup
         categorical=measure == "jazari_status",
         category_labels={status: jazari_status_label(status, lang) for status in JAZARI_STATUSES},
         category_order=JAZARI_STATUSES, selected=selected, dark=dark, height=height, rtl=t.rtl, renderer=renderer,
-        zoom=4.3 if height >= MAP_HEIGHT else 3.5, code_points=label_points(shapes) if renderer == "geo" else None)
+        zoom=4.3 if height >= MAP_HEIGHT else 3.5, code_points=label_points(shapes) if renderer == "geo" else None,
+        ticks=value_ticks(rows["value"], t) if measure != "jazari_status" else None)
     return Section(key=f"regions_{measure}", title=t("regions.map_title", measure=name), rows=rows,
                    columns=MAP_COLUMNS, figure=figure, select=REGION_PARAM,
                    alt=t("regions.map_alt", measure=name,
