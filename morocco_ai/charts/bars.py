@@ -7,7 +7,17 @@ import plotly.graph_objects as go
 
 from morocco_ai.i18n import Translator
 
-from .style import SharedFigure, axis_style, empty_figure, figure_layout, palette, readable_on, value_axis, value_ticks
+from .style import (
+    HIGHLIGHT,
+    SharedFigure,
+    axis_style,
+    empty_figure,
+    figure_layout,
+    palette,
+    readable_on,
+    value_axis,
+    value_ticks,
+)
 
 
 def build_activity_chart(activity: pd.DataFrame, *, t: Translator, dark: bool = False,
@@ -52,7 +62,7 @@ def build_bars(frame: pd.DataFrame, *, category: str, value: str, text: str, val
     trace = go.Bar(
         y=names, x=frame[value].to_numpy(), orientation="h", text=frame[text].to_numpy(), textposition="outside",
         textfont=dict(color=colours.text, size=13), cliponaxis=False,
-        marker=dict(color=[colours.categorical[1] if m else colours.categorical[2] for m in main],
+        marker=dict(color=[colours.categorical[HIGHLIGHT] if m else colours.categorical[2] for m in main],
                     line=dict(width=[2.5 if m else 0 for m in main], color=colours.text)),
         hovertemplate="%{y}: %{text}<extra></extra>")
     layout = figure_layout(t, dark, 70 + 34 * len(frame))

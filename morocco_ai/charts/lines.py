@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 
 from morocco_ai.i18n import Translator
 
-from .style import SMALL_TEXT, SharedFigure, axis_style, empty_figure, figure_layout, palette, value_ticks
+from .style import HIGHLIGHT, SMALL_TEXT, SharedFigure, axis_style, empty_figure, figure_layout, palette, value_ticks
 
 LABEL_GAP = 16  # pixels between two line-end labels
 CHAR_WIDTH = 7.2  # pixels a character of the labels' text takes, about (13 px font)
@@ -51,10 +51,12 @@ def build_series_lines(frame: pd.DataFrame, *, series: str, x: str, value: str, 
     colours = palette(dark)
     symbols = ["circle", "square", "diamond", "triangle-up", "cross", "x", "star", "hexagon"]
     traces, names, ends = [], [], []
+    # the highlighted series in the colour Morocco has on every chart, the others in the rest of the palette
+    others = [colour for position, colour in enumerate(colours.categorical) if position != HIGHLIGHT]
     for position, (name, part) in enumerate(frame.groupby(series, sort=True)):
         part = part.sort_values(x)
         main = name == highlight
-        colour = colours.categorical[position % len(colours.categorical)]
+        colour = colours.categorical[HIGHLIGHT] if main else others[position % len(others)]
         traces.append(go.Scatter(
             x=part[x].to_numpy(), y=part[value].to_numpy(), name=name, mode="lines+markers",
             line=dict(width=4 if main else 1.5, color=colour),

@@ -64,6 +64,8 @@ def base_layout(dark: bool, title: str = "", height: int = 420, rtl: bool = Fals
     )
 
 
+HIGHLIGHT = 1  # the palette's colour for Morocco (orange), beside the other countries' blue and green
+
 # Text no smaller than the page's small text (Streamlit's captions: 14 px at the default 16 px body)
 SMALL_TEXT = 13
 # Plotly writes the numbers it formats itself (hovers' %{y}, bar texts) with these: (decimal mark, thousands)

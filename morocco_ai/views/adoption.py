@@ -64,9 +64,14 @@ def figures_in(store: Store, years: tuple[int, int], lang: str) -> pd.DataFrame:
     return rows_within(adoption_frame(store, lang), Filters(years=years))
 
 
+SURVEY_NAME_LENGTH = 14  # a line's name stands at its end, beside the plot: on a phone it must stay short
+
+
 def survey_name(survey: str) -> str:
-    """A survey's short name for a chart's line: its publisher, the text before the first comma or bracket."""
-    return re.split(r"[,(]", survey, maxsplit=1)[0].strip() or survey
+    """A survey's short name for a chart's line or note: the text before its first comma or bracket (usually
+    the publisher: ANRT, UIT, DEPF), cut to a few characters."""
+    name = re.split(r"[,(]", survey, maxsplit=1)[0].strip() or survey
+    return name if len(name) <= SURVEY_NAME_LENGTH else name[:SURVEY_NAME_LENGTH - 1].rstrip() + "…"
 
 
 @cached_view
@@ -137,10 +142,10 @@ def series(store: Store, years: tuple[int, int], indicator: str, lang: str, dark
     periods = rows.groupby(["country", "survey"])["period"].nunique()
     if rows.empty or periods.max() < 2:
         return None
-    surveys = rows.groupby("country")["survey"].nunique()
-    rows = rows.assign(series_name=[f"{name} ({survey_name(survey)})" if surveys[code] > 1 else name
-                                    for name, code, survey in zip(rows["country_name"], rows["country"],
-                                                                  rows["survey"])])
+    # the survey that measured most of the figures names its lines by country alone; another one's lines say it
+    main = rows["survey"].value_counts().index[0]
+    rows = rows.assign(series_name=[name if survey == main else f"{name} ({survey_name(survey)})"
+                                    for name, survey in zip(rows["country_name"], rows["survey"])])
     label, unit = rows["label"].iloc[0], rows["unit"].iloc[0]
     notes = (*measured_as(rows, t, lang), *shared_notes(rows["note"]))
     return Section(key=indicator, title=t("adoption.series_title", indicator=label, start=rows["period_label"].iloc[0]
