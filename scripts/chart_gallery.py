@@ -73,6 +73,8 @@ def gallery_items(pages=DECLARED, langs=LANGUAGES) -> list[Item]:
 
 
 def page_html(item: Item, plotly_js: str) -> str:
+    """The chart alone in a page, its title above it; the chart itself left to right, as the app draws it in every
+    language (components/language.py RTL_CSS)."""
     spec = dict(item.spec)
     spec["layout"] = {**spec.get("layout", {}), "width": WIDTHS[item.window]}
     direction = "rtl" if item.lang == "ar" else "ltr"
@@ -80,7 +82,7 @@ def page_html(item: Item, plotly_js: str) -> str:
             f"<script>{GEO_ASSETS_SCRIPT}</script><script>{plotly_js}</script>"
             '<style>body{margin:0;background:#fff;font-family:"DejaVu Sans",sans-serif}'
             "h1{font-size:16px;margin:8px}</style></head>"
-            f'<body><h1>{html.escape(item.title)}</h1><div id="chart"></div><script>'
+            f'<body><h1>{html.escape(item.title)}</h1><div id="chart" style="direction: ltr"></div><script>'
             f"Plotly.newPlot('chart', {json.dumps(spec['data'])}, {json.dumps(spec['layout'])}, "
             "{displayModeBar: false, responsive: false}).then(() => { document.body.dataset.drawn = '1'; });"
             "</script></body></html>")

@@ -53,6 +53,7 @@ def test_the_timeline_names_milestones_without_overlaps_and_fewer_on_a_phone(lan
     assert 0 < len(labelled["narrow"]) < len(labelled["wide"])
     assert {a.font.size for a in labelled["narrow"]} == {a.font.size for a in labelled["wide"]}  # fewer, not smaller
     start, end = (value.timestamp() for value in (wide.layout.xaxis.range[0], wide.layout.xaxis.range[1]))
+    rows_from_top = list(reversed(wide.layout.yaxis.categoryarray))
     for name, shown in labelled.items():
         boxes = []
         for a in shown:
@@ -60,9 +61,10 @@ def test_the_timeline_names_milestones_without_overlaps_and_fewer_on_a_phone(lan
             pixel = (a.x.timestamp() - start) / (end - start) * WIDTHS[name]
             left = {"left": pixel, "right": pixel - size, "center": pixel - size / 2}[a.xanchor]
             assert -1 <= left and left + size <= WIDTHS[name] + 1, (name, a.text)  # inside the plot
-            boxes.append((a.y, a.yshift, left, left + size))
-        for (y1, lane1, l1, r1), (y2, lane2, l2, r2) in itertools.combinations(boxes, 2):
-            assert not (y1 == y2 and lane1 == lane2 and l1 < r2 and l2 < r1), (name, y1)
+            # the band between two rows holds the labels below the upper row and above the lower one
+            boxes.append((rows_from_top.index(a.y) + (a.yshift < 0), left, left + size))
+        for (band1, l1, r1), (band2, l2, r2) in itertools.combinations(boxes, 2):
+            assert not (band1 == band2 and l1 < r2 and l2 < r1), (name, band1)
     texts = {re.sub("<[^>]+>", "", a.text) for a in labelled["wide"]}
     assert texts <= set(rows["short"])  # the names are the page's language's
 

@@ -43,13 +43,15 @@ CHAR_WIDTH = 7.2  # pixels a character of a label takes, about (13 px font)
 LANES = (16, -16)  # a label stands just above its point, or just below when that place is taken
 
 
-def place_labels(milestones: pd.DataFrame, x_range: tuple[pd.Timestamp, pd.Timestamp], width: int) -> list[dict]:
+def place_labels(milestones: pd.DataFrame, tracks: list[str], x_range: tuple[pd.Timestamp, pd.Timestamp],
+                 width: int) -> list[dict]:
     """The milestones named on the chart and where: each one with a ``short`` name, the most important first
-    (announced ones, then those with the most sources), in the first lane of its track where it overlaps no label
+    (announced ones, then those with the most sources), in the first free place beside its point — the band
+    above its track's row, else the band below (a band between two rows serves both) — where it overlaps no label
     already placed at this plot ``width``; one that fits nowhere is left to its hover (a narrow chart names fewer
     milestones, in the same size). Each label: the row, its x, its lane, its anchor."""
     span = (x_range[1] - x_range[0]).total_seconds() or 1.0
-    taken: dict[tuple[str, int], list[tuple[float, float]]] = {}
+    taken: dict[int, list[tuple[float, float]]] = {}
     placed = []
     named = milestones[milestones["short"] != ""]
     for row in named.sort_values(["is_future", "n_sources", "start"], ascending=[False, False, False]).itertuples():
@@ -59,9 +61,9 @@ def place_labels(milestones: pd.DataFrame, x_range: tuple[pd.Timestamp, pd.Times
         anchor = "left" if pixel - size / 2 < 0 else "right" if pixel + size / 2 > width else "center"
         left = {"left": pixel, "right": pixel - size, "center": pixel - size / 2}[anchor]
         for lane in range(len(LANES)):
-            spans = taken.setdefault((row.track, lane), [])
-            if all(left + size + 6 <= start or end + 6 <= left for start, end in spans):
-                spans.append((left, left + size))
+            band = taken.setdefault(tracks.index(row.track) + lane, [])  # rows from the top; band 0 above the first
+            if all(left + size + 6 <= start or end + 6 <= left for start, end in band):
+                band.append((left, left + size))
                 placed.append(dict(row=row, x=middle, lane=lane, anchor=anchor))
                 break
     return placed
@@ -111,7 +113,7 @@ def build_timeline(milestones: pd.DataFrame, *, t: Translator, dark: bool = Fals
                    yshift=LANES[label["lane"]], yanchor="bottom" if LANES[label["lane"]] > 0 else "top",
                    text=f"<i>{label['row'].short}</i>" if label["row"].is_future else label["row"].short,
                    showarrow=False, font=dict(color=colours.text, size=SMALL_TEXT))
-              for label in place_labels(milestones, x_range, WIDTHS[width])]
+              for label in place_labels(milestones, tracks, x_range, WIDTHS[width])]
     layout = figure_layout(t, dark, height, legend_below=True)
     layout.update(hovermode="closest", clickmode="event+select", dragmode="pan", annotations=labels,
                   yaxis=dict(categoryorder="array", categoryarray=[track_names[x] for x in reversed(tracks)],

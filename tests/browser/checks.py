@@ -370,3 +370,40 @@ def resources_outside_localhost(page, where: str) -> list[str]:
     """The page's own resource timing (what it loaded, workers' fetches included) names only localhost."""
     return [f"{where}: resource {url}" for url in page.evaluate(RESOURCE_URLS)
             if urlparse(url).scheme in ("http", "https") and urlparse(url).hostname not in LOCAL_HOSTS]
+
+
+CHART_READING = """() => {
+  const found = [], named = {};
+  for (const chart of document.querySelectorAll('[data-testid="stMain"] .js-plotly-plot')) {
+    const box = chart.getBoundingClientRect();
+    if (!box.width || !box.height) continue;  // the chart drawn for the other width, hidden here
+    const name = (chart.closest('[class*="st-key-"]') || chart).className.match(/st-key-([^ ]+)/)?.[1] || 'chart';
+    for (const text of chart.querySelectorAll('.xtick text, .ytick text')) {
+      if (/rotate\\((?!0[ ,)])/.test(text.getAttribute('transform') || '')) {
+        found.push(`${name}: a turned axis label "${text.textContent}"`);
+      }
+    }
+    const labels = [...chart.querySelectorAll('.annotation-text')].map(a => [a.textContent, a.getBoundingClientRect()])
+      .filter(([, b]) => b.width > 0);
+    named[name] = labels.length;
+    for (let i = 0; i < labels.length; i++) {
+      for (let j = i + 1; j < labels.length; j++) {
+        const [p, a] = labels[i], [q, b] = labels[j];
+        if (a.left < b.right - 2 && b.left < a.right - 2 && a.top < b.bottom - 2 && b.top < a.bottom - 2) {
+          found.push(`${name}: "${p}" overlaps "${q}"`);
+        }
+      }
+    }
+  }
+  return {found, named};
+}"""
+
+
+def chart_reading(page, where: str, timeline_names: bool = False) -> list[str]:
+    """Every chart drawn at this width: no axis label turned on its side, no two names written over each other;
+    on the timeline (``timeline_names``), its key milestones named on the chart."""
+    result = page.evaluate(CHART_READING)
+    problems = [f"{where}: {line}" for line in result["found"]]
+    if timeline_names and not any(count for key, count in result["named"].items() if "timeline_milestones" in key):
+        problems.append(f"{where}: the timeline names no milestone ({result['named']})")
+    return problems

@@ -157,6 +157,7 @@ def stop(tour: Tour, path: str) -> None:
         found.append(f"{where}: the sidebar does not show the URL's region {tour.region(REGION)}")
     found += checks.language_problems(page, tour.lang, where)
     found += checks.clipped_metrics(page, where)
+    found += checks.chart_reading(page, where, timeline_names=path == "timeline")
     found += PAGE_CHECKS.get(path, lambda *_: [])(tour, where)
     found += tour.axe.check(page, where)
     found += tour.watch.problems(page, where)
@@ -282,7 +283,7 @@ def phone(tour: Tour) -> None:
             tour.navigate(path, page) if index and STOPS[path][0] == NAV else tour.open(path, STOPS[path][1], page=page)
             where = f"/{path} [{tour.lang}, phone]"
             tour.problems += checks.page_errors(page, where) + checks.phone_overflow(page, where) \
-                + checks.clipped_metrics(page, where)
+                + checks.clipped_metrics(page, where) + checks.chart_reading(page, where, path == "timeline")
             if path == "regions":
                 tour.problems += check_regions_on(page, tour, where)
             name = f"{path or 'overview'}{'_' + REGION if path == 'regions' else ''}_390_{tour.lang}"
