@@ -1,7 +1,8 @@
 """The data package descriptor (``data/datapackage.yaml``) as pydantic models, checked like the records.
 
 After the Frictionless Data Package: the package's name, title and licences, the statement on where the Arabic
-comes from, the list of data updates, and every resource (a YAML file of the data folder) with its schema (a model
+comes from, the list of data updates, the survey behind the latest release (so the next one starts where it ended),
+and every resource (a YAML file of the data folder) with its schema (a model
 of ``schema.py``), licences, sources and its title and description in French and Arabic. Unknown keys are errors.
 
 ``check(raw, data_dir)`` returns what the store can use — every valid resource and update — and one finding
@@ -13,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field, ValidationError, ValidationInfo, field_validator, model_validator
 
@@ -139,12 +140,117 @@ class Update(Strict):
         return self
 
 
+class SurveyMonth(Strict):
+    """One month the survey covered: what was searched and what was found (record ids, or why nothing)."""
+
+    month: PartialDate
+    searched: str
+    found: str
+
+    @field_validator("month")
+    @classmethod
+    def _a_month(cls, month: PartialDate) -> PartialDate:
+        if month.precision != "month":
+            raise ValueError(f"a month (YYYY-MM) is expected, got {month}")
+        return month
+
+
+class SurveyYear(Strict):
+    """One year of the look-back over earlier years."""
+
+    year: PartialDate
+    searched: str
+    found: str
+
+    @field_validator("year")
+    @classmethod
+    def _a_year(cls, year: PartialDate) -> PartialDate:
+        if year.precision != "year":
+            raise ValueError(f"a year (YYYY) is expected, got {year}")
+        return year
+
+
+class SeriesCheck(Strict):
+    """An adoption series or index checked up to the latest edition its publisher has released."""
+
+    series: str = Field(pattern=r"^[a-z0-9_]+$", description="the indicator (adoption) or index (indices) id")
+    dataset: Literal["adoption", "indices"]
+    latest: str = Field(description="the latest edition found for Morocco")
+    found: str
+
+
+class SurveyLead(Strict):
+    """A development the survey could not confirm (one outlet, no date, no headlined page): for the next survey."""
+
+    lead: str
+    why: str
+    urls: list[str] = Field(default_factory=list)
+
+    @field_validator("urls")
+    @classmethod
+    def _links(cls, urls: list[str]) -> list[str]:
+        return [_http_only(url) for url in urls]
+
+
+class SurveyMethod(Strict):
+    corpora: list[str] = Field(min_length=1, description="where the search tool looked")
+    languages: list[Literal["en", "fr", "ar"]] = Field(min_length=1)
+    outlets: list[str] = Field(min_length=1)
+    themes: list[str] = Field(min_length=1)
+    budget: str
+    search_calls: int = Field(ge=0, description="search calls used in all")
+    rules: str = Field(description="what counts as a development and how it is cited")
+
+
+class Survey(Strict):
+    """The month-by-month survey behind a release: its method, every month covered with what it found (in order,
+    without gaps), the look-back over earlier years, the series checked up to their latest edition, the leads left
+    open, and the month the next survey starts from (one of the months covered, or the month after them)."""
+
+    date: PartialDate = Field(description="when the survey was done")
+    method: SurveyMethod
+    months: list[SurveyMonth] = Field(min_length=1)
+    lookback: list[SurveyYear] = Field(default_factory=list)
+    series: list[SeriesCheck] = Field(default_factory=list)
+    open_leads: list[SurveyLead] = Field(default_factory=list)
+    next_start: PartialDate
+    note: str | None = None
+
+    @field_validator("months")
+    @classmethod
+    def _consecutive(cls, months: list[SurveyMonth]) -> list[SurveyMonth]:
+        for before, after in zip(months, months[1:], strict=False):
+            if _index(after.month) != _index(before.month) + 1:
+                raise ValueError(f"months must follow each other without gaps: {after.month} after {before.month}")
+        return months
+
+    @field_validator("lookback")
+    @classmethod
+    def _ordered(cls, years: list[SurveyYear]) -> list[SurveyYear]:
+        if [y.year.year for y in years] != sorted({y.year.year for y in years}):
+            raise ValueError("years must be in order, each once")
+        return years
+
+    @model_validator(mode="after")
+    def _next_start_follows_the_months(self) -> Survey:
+        first, last = _index(self.months[0].month), _index(self.months[-1].month)
+        if self.next_start.precision != "month" or not first <= _index(self.next_start) <= last + 1:
+            raise ValueError(f"next_start: a month from {self.months[0].month} to the month after "
+                             f"{self.months[-1].month} is expected, got {self.next_start}")
+        return self
+
+
+def _index(month: PartialDate) -> int:
+    return month.year * 12 + (month.month or 1) - 1
+
+
 class DataPackage(Strict):
     name: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")
     title: str
     licenses: list[License] = Field(min_length=1)
     arabic: str | None = Field(default=None, description="which Arabic texts are the project's own translations")
     updates: list[Update] = Field(default_factory=list)
+    survey: Survey | None = Field(default=None, description="the survey behind the latest release")
     resources: list[Resource] = Field(min_length=1)
 
     @field_validator("resources")

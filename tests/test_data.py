@@ -55,6 +55,18 @@ def test_timeline_is_long_enough_and_marks_the_future(store):
     assert {m.track for m in milestones} >= {"strategy", "diplomacy", "institutions", "regulation", "events"}
 
 
+def test_key_milestones_are_named_in_a_few_words(store):
+    """20 to 25 milestones carry a ``short`` name for the timeline chart, in every language, at most 24 characters,
+    spread over the years and over every track."""
+    named = [m for m in store.records("milestones") if m.short is not None]
+    assert 20 <= len(named) <= 25, len(named)
+    for milestone in named:
+        for lang in ("en", "fr", "ar"):
+            assert 0 < len(getattr(milestone.short, lang)) <= 24, (milestone.id, lang)
+    assert len({m.date.year for m in named}) >= 6
+    assert {m.track for m in named} == {m.track for m in store.records("milestones")}
+
+
 def test_ranks_always_carry_their_denominator(store):
     for record in store.records("indices"):
         if record.rank is not None and record.rank_scope == "global":

@@ -63,6 +63,21 @@ BREAKAGES = {
         lambda p: _resource("jazari_institutes")(p)["schema"]["foreignKeys"][0]["reference"].update(resource="region"),
         "(package)", "resources", "schema.foreignKeys.0.reference.resource: no resource named 'region'"),
     "package without a licence": (lambda p: p.pop("licenses"), "(package)", "licenses", "Field required"),
+    "survey with a month missing": (lambda p: p["survey"]["months"].pop(3),
+                                    "(package)", "survey.months", "without gaps"),
+    "survey month given as a day": (lambda p: p["survey"]["months"][0].update(month="2025-01-15"),
+                                    "(package)", "survey.months.0.month", "a month (YYYY-MM)"),
+    "survey year given as a month": (lambda p: p["survey"]["lookback"][0].update(year="2017-09"),
+                                     "(package)", "survey.lookback.0.year", "a year (YYYY)"),
+    "unknown key in the survey method": (lambda p: p["survey"]["method"].update(colour="red"),
+                                         "(package)", "survey.method.colour", "Extra inputs are not permitted"),
+    "survey without its method": (lambda p: p["survey"].pop("method"), "(package)", "survey.method", "Field required"),
+    "open lead with a script link": (lambda p: p["survey"]["open_leads"][0]["urls"].append("javascript:alert(1)"),
+                                     "(package)", "survey.open_leads.0.urls", "must be an http(s) link"),
+    "next survey starting after the months covered": (lambda p: p["survey"].update(next_start="2027-02"),
+                                                      "(package)", "survey", "next_start: a month from 2025-01"),
+    "series of an unknown dataset": (lambda p: p["survey"]["series"][0].update(dataset="targets"),
+                                     "(package)", "survey.series.0.dataset", "Input should be"),
 }
 
 
@@ -119,3 +134,16 @@ def test_only_valid_updates_reach_the_overview(fixture_dir):
     store = load_store(fixture_dir)
     assert store.package["updates"] == [{"date": "2026-11", "summary_en": "Valid"}]
     assert [(p.record, p.field) for p in store.problems] == [("updates #2", "date")]
+
+
+def test_the_survey_says_what_each_month_gave_and_where_the_next_one_starts():
+    survey = DataPackage.model_validate(read(DEFAULT_DATA_DIR)).survey
+    months = [str(month.month) for month in survey.months]
+    assert months[0] == "2025-01" and months[-1] == "2026-12" and len(months) == 24
+    assert all(month.searched and month.found for month in survey.months)
+    # the stored pages end in early July 2026: later months say so, and the next survey starts again from July
+    assert all("no stored page found" in month.found for month in survey.months if str(month.month) >= "2026-08")
+    assert str(survey.next_start) == "2026-07"
+    assert [year.year.year for year in survey.lookback] == list(range(2017, 2025))
+    assert {"fr", "ar", "en"} <= set(survey.method.languages) and survey.method.search_calls > 0
+    assert survey.series and survey.open_leads
