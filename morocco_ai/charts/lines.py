@@ -82,8 +82,8 @@ def build_series_lines(frame: pd.DataFrame, *, series: str, x: str, value: str, 
                    **value_ticks(values, t, kind=kind, zero=not reversed_values), **axis_style(dark, value_title)),
         annotations=[dict(xref="paper", x=1, xanchor="left", xshift=6, yref="y", y=y, yanchor="middle",
                           text=f"<b>{name}</b>" if main else str(name), showarrow=False,
-                          font=dict(color=colour if not dark else colours.text, size=SMALL_TEXT))
-                     for (name, colour, main), y in zip(names, label_y)])
+                          font=dict(color=colours.text, size=SMALL_TEXT))  # the line's colour can be too pale
+                     for (name, _, main), y in zip(names, label_y)])
     return SharedFigure(data=traces, layout=layout)
 
 

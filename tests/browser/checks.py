@@ -18,16 +18,18 @@ from morocco_ai.i18n import catalogue
 
 from .conftest import LOCAL_HOSTS, MAP_SELECTOR, ROOT
 
-# url path -> what proves the page drew its content ("" opens the overview at /overview)
+# url path -> what proves the page drew its content ("" opens the overview at /overview); a chart drawn for the
+# other width (components/chart_panel.py) is hidden, hence the visible one
+CHART = '[data-testid="stPlotlyChart"] .main-svg >> visible=true'
 PAGES = {
     "": '[data-testid="stMetric"]',
     "overview": '[data-testid="stMetric"]',
     "search": '[data-testid="stMain"] [data-testid="stTextInput"] input',
     "regions": MAP_SELECTOR,
-    "timeline": '[data-testid="stPlotlyChart"] .main-svg',
-    "diplomacy": '[data-testid="stPlotlyChart"] .main-svg',
-    "adoption": '[data-testid="stPlotlyChart"] .main-svg',
-    "strategy": '[data-testid="stPlotlyChart"] .main-svg',
+    "timeline": CHART,
+    "diplomacy": CHART,
+    "adoption": CHART,
+    "strategy": CHART,
     "sources": '[data-testid="stDataFrame"]',
 }
 NAV_PAGES = ("overview", "search", "regions", "timeline", "diplomacy", "adoption", "strategy", "sources")
