@@ -65,10 +65,10 @@ def build_bars(frame: pd.DataFrame, *, category: str, value: str, text: str, val
         marker=dict(color=[colours.categorical[HIGHLIGHT] if m else colours.categorical[2] for m in main],
                     line=dict(width=[2.5 if m else 0 for m in main], color=colours.text)),
         hovertemplate="%{y}: %{text}<extra></extra>")
-    layout = figure_layout(t, dark, 70 + 34 * len(frame))
+    layout = figure_layout(t, dark, 100 + 34 * len(frame))
     # the longest value label needs room beyond the longest bar
     top = float(frame[value].max()) * 1.18
-    layout.update(bargap=0.3, margin=dict(l=10, r=10, t=10, b=10),
+    layout.update(bargap=0.3,
                   xaxis=dict(range=[top, 0] if t.rtl else [0, top], **value_ticks(frame[value], t, kind=kind),
                              **axis_style(dark, value_title)),
                   yaxis=dict(type="category", side="right" if t.rtl else "left", **axis_style(dark)))

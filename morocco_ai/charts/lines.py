@@ -76,7 +76,7 @@ def build_series_lines(frame: pd.DataFrame, *, series: str, x: str, value: str, 
     layout = figure_layout(t, dark, height)
     widest = max(len(str(name)) for name, _, _ in names)
     layout.update(
-        margin=dict(l=10, r=int(16 + CHAR_WIDTH * widest), t=20, b=10),
+        margin=dict(layout["margin"], r=int(16 + CHAR_WIDTH * widest)),
         xaxis=dict(**axis, **axis_style(dark, x_title)),
         yaxis=dict(range=[high, low] if reversed_values else [low, high],
                    **value_ticks(values, t, kind=kind, zero=not reversed_values), **axis_style(dark, value_title)),

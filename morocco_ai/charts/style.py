@@ -64,6 +64,7 @@ def base_layout(dark: bool, title: str = "", height: int = 420, rtl: bool = Fals
     )
 
 
+TOOLBAR_HEIGHT = 36  # room above the plot for the chart's toolbar, which would otherwise cover its top (a name)
 HIGHLIGHT = 1  # the palette's colour for Morocco (orange), beside the other countries' blue and green
 
 # Text no smaller than the page's small text (Streamlit's captions: 14 px at the default 16 px body)
@@ -86,6 +87,7 @@ def figure_layout(t: Translator, dark: bool, height: int, legend_below: bool = F
     where neither the data nor the chart's toolbar (top right) covers it."""
     layout = base_layout(dark, height=height, rtl=t.rtl)
     layout["separators"] = SEPARATORS.get(t.lang, ".,")
+    layout["margin"]["t"] = TOOLBAR_HEIGHT
     if legend_below:
         layout["legend"].update(orientation="h", y=-0.18, yanchor="top")
     else:
