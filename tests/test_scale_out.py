@@ -54,9 +54,9 @@ def _free_block(size: int) -> int:
     raise RuntimeError("no free block of loopback ports")
 
 
-def _get(url: str) -> tuple[int, dict[str, str], bytes]:
+def _get(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
     try:
-        with urllib.request.urlopen(url, timeout=10) as response:
+        with urllib.request.urlopen(urllib.request.Request(url, headers=headers or {}), timeout=10) as response:
             return response.status, {k.lower(): v for k, v in response.headers.items()}, response.read()
     except urllib.error.HTTPError as error:
         return error.code, {k.lower(): v for k, v in error.headers.items()}, error.read()
@@ -141,8 +141,9 @@ def test_two_replicas_behind_nginx_headers_blocked_metrics_failover_and_stop(rep
         assert blocked_headers.get("x-frame-options") == "DENY", path
     assert _get(f"http://127.0.0.1:{replica_ports[0]}/_stcore/metrics")[0] == 200, "the replica itself serves it"
 
-    status, _, body = _get(url + "/_stcore/health")
+    status, health_headers, body = _get(url + "/_stcore/health")
     assert (status, body) == (200, b"ok")
+    _check_compression_and_caching(url, headers, health_headers, port)
 
     titles = _one_script_run(url)
     assert titles, "the proxied session drew no heading"
@@ -160,6 +161,40 @@ def test_two_replicas_behind_nginx_headers_blocked_metrics_failover_and_stop(rep
         _wait_until(lambda p=p: not _port_open(p), 30, f"port {p} to close")
     leftover = Path(env["SERVE_REPLICAS_STATE"]) / f"serve_replicas.{port}.dir"
     assert not leftover.exists(), "the run directory pointer was left behind"
+
+
+GZIP = {"Accept-Encoding": "gzip"}
+
+
+def _check_compression_and_caching(url: str, page_headers: dict, health_headers: dict, port: int) -> None:
+    """The front compresses Streamlit's scripts and styles and the page, keeps content-hashed /static/ files for a
+    year, never stores the page or /_stcore/, and refuses a websocket opened from another site."""
+    assert page_headers.get("cache-control") == "no-cache"
+    assert health_headers.get("cache-control") == "no-store"
+    _, _, page = _get(url + "/")
+    assets = re.findall(r'(?:src|href)="\.?/?(static/(?:js/(?:index|react-dom)|css/index)\.[\w-]+\.(?:js|css))"',
+                        page.decode())
+    assert len(assets) == 3, assets  # the entry script, React, the stylesheet
+    for asset in assets:
+        status, headers, body = _get(f"{url}/{asset}", GZIP)
+        assert status == 200 and headers.get("content-encoding") == "gzip", (asset, headers)
+        assert headers.get("cache-control") == "public, max-age=31536000, immutable", (asset, headers)
+        assert len(body) < int(_get(f"{url}/{asset}")[1].get("content-length") or 10**9), asset
+        assert headers.get("content-security-policy"), "a location that sets headers dropped the security headers"
+    status, headers, _ = _get(url + "/", GZIP)
+    assert headers.get("content-encoding") == "gzip" and headers.get("cache-control") == "no-cache"
+    for origin, expected in ((None, 101), (f"http://127.0.0.1:{port}", 101), ("https://evil.example", 403)):
+        assert _upgrade_status(port, origin) == expected, origin
+
+
+def _upgrade_status(port: int, origin: str | None) -> int:
+    """HTTP status of a websocket upgrade to /_stcore/stream through the front, with ``origin`` as Origin."""
+    request = (f"GET /_stcore/stream HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nUpgrade: websocket\r\n"
+               "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+               "Sec-WebSocket-Protocol: streamlit\r\n" + (f"Origin: {origin}\r\n" if origin else "") + "\r\n")
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        sock.sendall(request.encode())
+        return int(sock.recv(1024).split(b"\r\n", 1)[0].split()[1])
 
 
 def _readme_install() -> tuple[str, str]:
