@@ -13,6 +13,7 @@ Waits are conditions (the page's own state), never fixed sleeps: `wait_for_app`,
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -20,6 +21,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -68,12 +70,19 @@ def _listener_pid_matches(port: int, pid: int) -> bool:
     return any(f"socket:[{inode}]" in links for inode in inodes)
 
 
+NET_AUDIT = ROOT / "tests" / "browser" / "netaudit"  # its sitecustomize records the server's connections
+
+
 def start_server(data_dir: Path | None = None, timeout: float = 90.0, attempts: int = 3,
-                 ) -> tuple[subprocess.Popen, str]:
-    """Start `streamlit run app.py` on a free loopback port; return when its health path answers (bounded)."""
+                 audit_log: Path | None = None) -> tuple[subprocess.Popen, str]:
+    """Start `streamlit run app.py` on a free loopback port; return when its health path answers (bounded).
+    With ``audit_log``, every connection the server's process opens is recorded there (netaudit/sitecustomize.py)."""
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     if data_dir:
         env["MOROCCO_AI_DATA_DIR"] = str(data_dir)
+    if audit_log:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(NET_AUDIT), env.get("PYTHONPATH")]))
+        env.update(NET_AUDIT_LOG=str(audit_log), NET_AUDIT_DENY="1")  # recorded, and refused: nothing is sent
     for _ in range(attempts):
         port = _free_port()
         process = subprocess.Popen(
@@ -107,12 +116,33 @@ def stop_server(process: subprocess.Popen) -> None:
         process.wait(timeout=15)
 
 
+@dataclass
+class AuditedServer:
+    url: str
+    pid: int
+    audit_log: Path
+
+    def connections(self) -> tuple[bool, list[dict]]:
+        """Whether the hook runs in this server's process, and every record of a connection leaving the machine."""
+        records = [json.loads(line) for line in self.audit_log.read_text().splitlines()] \
+            if self.audit_log.exists() else []
+        installed = any(r["event"] == "installed" and r["pid"] == self.pid for r in records)
+        return installed, [r for r in records if r["event"] != "installed" and not r["local"]]
+
+
 @pytest.fixture(scope="session")
-def app_url():
-    """The app on the bundled data: one server per xdist worker that needs it, shared by that worker's tests."""
-    process, url = start_server()
-    yield url
+def app_server(tmp_path_factory):
+    """The app on the bundled data, every connection its process opens recorded: one server per xdist worker that
+    needs it, shared by that worker's tests (the tours)."""
+    log = tmp_path_factory.mktemp("netaudit") / "connections.jsonl"
+    process, url = start_server(audit_log=log)
+    yield AuditedServer(url, process.pid, log)
     stop_server(process)
+
+
+@pytest.fixture(scope="session")
+def app_url(app_server):
+    return app_server.url
 
 
 @pytest.fixture(scope="session")

@@ -661,8 +661,8 @@ FLOWS = {
 @pytest.mark.parametrize("lang, theme", [
     pytest.param(lang, theme, marks=pytest.mark.xdist_group(f"tour-{lang}-{theme}"))
     for lang in LANGUAGES for theme in THEMES])
-def test_tour(chromium, app_url, axe_source, lang, theme):
-    tour = Tour(chromium, app_url, lang, theme, axe_source)
+def test_tour(chromium, app_server, axe_source, lang, theme):
+    tour = Tour(chromium, app_server.url, lang, theme, axe_source)
     try:
         assert tour.page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches") == (theme == "dark")
         for path in STOPS:
@@ -675,6 +675,11 @@ def test_tour(chromium, app_url, axe_source, lang, theme):
         requests = tour.page.requests
         assert any(url.startswith("ws://127.0.0.1") for url in requests), "the websocket was not seen"
         assert len(requests) > 20, "too few requests recorded to trust the offline check"
+        # the server's side: every connection, datagram and name lookup its process made so far (this tour and the
+        # worker's earlier ones, the server's start included), recorded by netaudit/sitecustomize.py and refused
+        installed, outgoing = app_server.connections()
+        assert installed, "the connection recorder is not running in the tour's server"
+        tour.problems += [f"the server tried to reach another machine: {record}" for record in outgoing]
     finally:
         tour.close()
     print(f"tour {lang} {theme}: {tour.timings}")
