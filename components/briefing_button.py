@@ -1,5 +1,5 @@
-"""The sidebar's "Download briefing" buttons: this page (HTML, PDF where Chromium exists), and on the overview
-the whole dashboard. Files are built only when a button is clicked."""
+"""The "Download briefing" buttons at the end of every page: this page (HTML, PDF where Chromium exists), and on the
+overview the whole dashboard. Files are built only when a button is clicked."""
 
 from __future__ import annotations
 
@@ -27,8 +27,8 @@ def _buttons(ctx: PageContext, page: str, html_label: str, pdf_label: str) -> No
 
 
 def briefing_buttons(ctx: PageContext, page: str) -> None:
-    with st.sidebar:
-        st.subheader(ctx.t("briefing.heading"))
+    with st.container(border=True, key="briefing"):
+        st.header(ctx.t("briefing.heading"), anchor=False)  # a section of the page (some pages have no other h2)
         _buttons(ctx, page, "briefing.download_html", "briefing.download_pdf")
         if page == "overview":
             _buttons(ctx, WHOLE_DASHBOARD, "briefing.download_all_html", "briefing.download_all_pdf")
