@@ -1,4 +1,5 @@
-"""Morocco AI strategy dashboard: the router. Page list, shared sidebar (language, filters), run."""
+"""Morocco AI strategy dashboard: the router. Page list (navigation at the top), shared filter bar (language,
+regions, years, above every page: components/filters.py says why not in a sidebar), run."""
 
 from pathlib import Path
 
@@ -10,7 +11,7 @@ FAVICON = Path(__file__).parent / "assets" / "favicon.png"
 st.set_page_config(page_title="Morocco AI strategy dashboard", page_icon=FAVICON, layout="wide")
 
 # After the page config (sent first, so the browser lays the page out wide at once):
-from components.filters import sidebar_filters  # noqa: E402
+from components.filters import filter_bar, sidebar_filters  # noqa: E402
 from components.language import language_selector  # noqa: E402
 from components.page_context import page_context  # noqa: E402
 from components.process_setup import configure_process  # noqa: E402
@@ -21,7 +22,8 @@ from morocco_ai.i18n import translator  # noqa: E402
 
 configure_process()
 
-t = translator(language_selector())
+bar = filter_bar()
+t = translator(language_selector(bar.language))
 OVERVIEW = st.Page("pages/overview.py", title=t("page.overview"), icon=":material/dashboard:", url_path="overview")
 PAGES = [
     OVERVIEW,
@@ -38,10 +40,10 @@ PAGES = [
 # "Page not found" if the overview were the default page.
 ENTRY = st.Page(lambda: open_page(OVERVIEW), title=t("page.overview"), url_path="start", default=True,
                 visibility="hidden")
-navigation = st.navigation([ENTRY, *PAGES])
+navigation = st.navigation([ENTRY, *PAGES], position="top")
 ctx = page_context()
 route_to_record(ctx, {page.url_path: page for page in PAGES}, navigation)
-sidebar_filters(queries.region_names(ctx.store, ctx.lang), ctx.t)
+sidebar_filters(queries.region_names(ctx.store, ctx.lang), ctx.t, bar)
 remember_page(navigation)
 unknown_page_notice(PAGES, navigation, ENTRY, ctx.t)
 record_panel(ctx, key_prefix="permalink")
