@@ -92,6 +92,7 @@ class Session:
         self.shown: dict[str, WidgetState] = {}  # the value each widget was last drawn with
         self.url_query = query_string  # the query string the app last wrote (st.query_params)
         self.titles: list[str] = []
+        self.pages: list[str] = []  # the url paths of the app's pages (its navigation), hidden ones left out
         self.runs = 0
 
     async def open(self) -> None:
@@ -158,8 +159,10 @@ class Session:
             kind = msg.WhichOneof("type")
             if kind == "delta":
                 self._read_delta(msg)
-            elif kind == "navigation" and msg.navigation.page_script_hash:
-                self.page_script_hash = msg.navigation.page_script_hash
+            elif kind == "navigation":
+                self.pages = [page.url_pathname for page in msg.navigation.app_pages if not page.is_hidden]
+                if msg.navigation.page_script_hash:
+                    self.page_script_hash = msg.navigation.page_script_hash
             elif kind == "new_session" and msg.new_session.page_script_hash and not self.page_script_hash:
                 self.page_script_hash = msg.new_session.page_script_hash
             elif kind == "page_info_changed":

@@ -100,7 +100,9 @@ def _one_script_run(url: str) -> list[str]:
 
 @pytest.fixture
 def replicas():
-    env = {**os.environ, "NGINX": _nginx(), "SERVE_REPLICAS_STATE": os.environ.get("TMPDIR", "/tmp")}
+    # the readiness gate narrowed to two pages in one language (the benchmark warms every page in every language)
+    env = {**os.environ, "NGINX": _nginx(), "SERVE_REPLICAS_STATE": os.environ.get("TMPDIR", "/tmp"),
+           "WARM_LANGUAGES": "en", "WARM_PAGES": "timeline,search"}
     port = _free_block(REPLICAS)
     process = subprocess.Popen(["bash", str(SCRIPT), str(REPLICAS), str(port)], cwd=ROOT, env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -108,7 +110,7 @@ def replicas():
     try:
         _wait_until(lambda: _healthy(url) or process.poll() is not None, 180, "the proxy to answer")
         assert process.poll() is None, f"serve_replicas.sh exited: {process.stdout.read()[-2000:]}"
-        yield process, port, url, env
+        yield process, port, url, env, _lines_until(process, "serving http://", 30)
     finally:
         if process.poll() is None:
             process.send_signal(signal.SIGTERM)
@@ -118,10 +120,26 @@ def replicas():
                 process.kill()
 
 
+def _lines_until(process: subprocess.Popen, marker: str, timeout: float) -> list[str]:
+    """The script's output lines up to the one starting with ``marker`` (bounded: it is printed before nginx answers,
+    which the fixture waited for)."""
+    lines: list[str] = []
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        while not (lines and lines[-1].startswith(marker)):
+            line = pool.submit(process.stdout.readline).result(timeout=timeout)
+            if not line:
+                break
+            lines.append(line.strip())
+    return lines
+
+
 def test_two_replicas_behind_nginx_headers_blocked_metrics_failover_and_stop(replicas):
-    process, port, url, env = replicas
+    process, port, url, env, started = replicas
     replica_ports = [port + i for i in range(1, REPLICAS + 1)]
     assert all(_port_open(p) for p in replica_ports)
+    # readiness: each replica ran its pages (scripts/warm_replica.py) before nginx was started
+    ready = [line for line in started if re.match(r"replica \d: warm http://127\.0\.0\.1:\d+: ready after", line)]
+    assert len(ready) == REPLICAS and started[-1].startswith("serving http://"), started
 
     status, headers, body = _get(url + "/")
     assert status == 200 and b"<html" in body.lower()
