@@ -46,7 +46,7 @@ def catalogue(ctx: PageContext, *, key_prefix: str) -> None:
         right.download_button("JSON", functools.partial(export.dataset_json, ctx.store, dataset.name),
                               file_name=f"{dataset.name}.json", mime="application/json",
                               key=f"{key_prefix}_{dataset.name}_json", on_click="ignore")
-        label.text(t("sources.dataset_count", title=dataset.text("title", ctx.lang), count=len(dataset.records)))
+        label.markdown(t("sources.dataset_count", title=dataset.text("title", ctx.lang), count=len(dataset.records)))
 
 
 def held_notice(held: Holdback, t: Translator, shown: int = 3) -> str:

@@ -27,7 +27,7 @@ from morocco_ai.filters import (
     clean_regions,
     parse_params,
 )
-from morocco_ai.i18n import Translator
+from morocco_ai.i18n import MarkdownTranslator
 from morocco_ai.schema import REGION_CODES
 
 STATE_KEY, NOTICES_KEY = "_filters", "_filter_notices"
@@ -96,7 +96,7 @@ def sync_url(filters: Filters) -> None:
             del st.query_params[key]
 
 
-def sidebar_filters(region_names: dict[str, str], t: Translator, bar: FilterBar | None = None) -> Filters:
+def sidebar_filters(region_names: dict[str, str], t: MarkdownTranslator, bar: FilterBar | None = None) -> Filters:
     """Draw the region and year filters in the filter bar (without one: in the sidebar, as before) and return them."""
     bar = bar or FilterBar(st.sidebar, st.sidebar, st.sidebar, st.sidebar)
     filters = current_filters()
@@ -115,7 +115,7 @@ def sidebar_filters(region_names: dict[str, str], t: Translator, bar: FilterBar 
                      on_change=_years_changed, help=t("sidebar.years_help"))
     with bar.notices:
         for key, fields in [*st.session_state.get("_lang_notices", []), *st.session_state.get(NOTICES_KEY, [])]:
-            st.warning(t("notice.ignored"), icon=":material/warning:")
-            st.text(t(key, **fields))  # the raw URL value is shown as plain text, never as Markdown
+            # the raw URL value is a field: escaped by the translator (t is the page context's)
+            st.warning(t("notice.ignored") + "  \n" + t(key, **fields), icon=":material/warning:")
     sync_url(filters)
     return filters

@@ -7,13 +7,12 @@ from dataclasses import dataclass
 import streamlit as st
 
 from morocco_ai.filters import Filters
-from morocco_ai.i18n import Translator, translator
+from morocco_ai.i18n import MarkdownTranslator, markdown_translator
 from morocco_ai.store import Store, get_store
 
 from .filters import current_filters
 from .language import current_language
 from .session_start import hand_deep_link_to_router
-from .text import md_escape
 
 
 @dataclass(frozen=True)
@@ -24,8 +23,9 @@ class PageContext:
     dark: bool
 
     @property
-    def t(self) -> Translator:
-        return translator(self.lang)
+    def t(self) -> MarkdownTranslator:
+        """The interface's texts for Streamlit's elements: every field escaped (values from the URL among them)."""
+        return markdown_translator(self.lang)
 
 
 def is_dark_theme() -> bool:
@@ -41,6 +41,6 @@ def page_context() -> PageContext:
     try:
         store = get_store()
     except ValueError as exc:
-        st.error(translator(lang)("error.package_unreadable", reason=md_escape(exc)), icon=":material/error:")
+        st.error(markdown_translator(lang)("error.package_unreadable", reason=exc), icon=":material/error:")
         st.stop()
     return PageContext(store=store, filters=current_filters(), lang=lang, dark=is_dark_theme())

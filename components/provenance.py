@@ -12,7 +12,7 @@ from morocco_ai.schema import Source
 from morocco_ai.store import DatasetUnavailable
 
 from .page_context import PageContext
-from .text import md_escape, md_link
+from .text import in_code_span, md_escape, md_link
 
 
 def source_line(source: Source, t: Translator) -> str:
@@ -38,7 +38,6 @@ def dataset_available(ctx: PageContext, *names: str) -> bool:
         except DatasetUnavailable as exc:
             ok = False
             dataset = exc.dataset
-            st.error(ctx.t("error.dataset_unreadable", title=md_escape(dataset.title),
-                           file=dataset.path.replace("`", ""),  # shown in a code span, where escapes show
-                           reason=md_escape(dataset.broken)), icon=":material/error:")
+            st.error(ctx.t("error.dataset_unreadable", title=dataset.title, file=in_code_span(dataset.path),
+                           reason=dataset.broken), icon=":material/error:")
     return ok

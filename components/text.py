@@ -1,35 +1,37 @@
-"""Rendering text that comes from data so that it can never become markup, a link or a remote image."""
+"""Rendering text that comes from data so that it can never become markup, a link or a remote image (the rule and
+`md_escape` live in morocco_ai/markdown.py; the page context's translator applies it to every field)."""
 
 from __future__ import annotations
 
 import re
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$=^&\"'])")
-_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+from morocco_ai.markdown import Markdown, md_escape
+
+__all__ = ["Markdown", "md_escape", "md_link", "md_record_link", "in_code_span", "in_reader_language",
+           "mark_fallbacks"]
 
 
-def md_escape(text: object) -> str:
-    """Escape every Markdown/HTML special character, drop bidi override controls, fold newlines to spaces."""
-    cleaned = _BIDI_CONTROLS.sub("", str(text)).replace("\r", " ").replace("\n", " ")
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", cleaned)
-
-
-def md_link(label: object, url: str) -> str:
+def md_link(label: object, url: str) -> Markdown:
     """A Markdown link to an http(s) URL (checked again here) with an escaped label; plain text otherwise."""
     if not re.match(r"^https?://[^\s()<>]+$", url or ""):
         return md_escape(label)
-    return f"[{md_escape(label)}]({url})"
+    return Markdown(f"[{md_escape(label)}]({url})")
+
+
+def in_code_span(text: object) -> Markdown:
+    """Text for a template's code span (`...`), where nothing acts and escapes would show: only backticks go."""
+    return Markdown(str(text).replace("`", ""))
 
 
 _RECORD_LINK = re.compile(r"^(https?://[^\s()<>?]+)?/?\?record=[a-z0-9][a-z0-9_.-]*(&lang=(fr|en|ar))?$")
 
 
-def md_record_link(label: object, url: str) -> str:
+def md_record_link(label: object, url: str) -> Markdown:
     """A Markdown link to a record permalink (``?record=<id>``, relative or on a configured http(s) base);
     plain text for anything else."""
     if not _RECORD_LINK.match(url or ""):
         return md_escape(label)
-    return f"[{md_escape(label)}]({url})"
+    return Markdown(f"[{md_escape(label)}]({url})")
 
 
 def in_reader_language(text: str, text_lang: str, lang: str, *, markdown: bool = False) -> str:
@@ -41,7 +43,9 @@ def in_reader_language(text: str, text_lang: str, lang: str, *, markdown: bool =
     if text_lang == lang or not text:
         return body
     marker = translator(lang)("fallback.marker", lang=text_lang.upper())
-    return f"{md_escape(marker) if markdown else marker} \u2068{body}\u2069"
+    if markdown:
+        return Markdown(f"{md_escape(marker)} \u2068{body}\u2069")
+    return f"{marker} \u2068{body}\u2069"
 
 
 def mark_fallbacks(frame, column: str, lang_column: str, lang: str):

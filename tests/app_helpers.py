@@ -24,3 +24,10 @@ def filter_bar(at: AppTest):
                 f"-{FILTER_BAR_KEY}"):
             return block
     raise AssertionError("no filter bar in the main area")
+
+
+def shown(markdown: str) -> str:
+    """What a reader sees of escaped Markdown text (backslash escapes removed; nothing else is interpreted)."""
+    import re
+
+    return re.sub(r"\\(.)", r"\1", markdown)

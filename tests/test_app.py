@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from morocco_ai.filters import YEAR_MAX, YEAR_MIN
 
-from .app_helpers import filter_bar
+from .app_helpers import filter_bar, shown
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE_FILES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))
@@ -82,7 +82,7 @@ def test_invalid_url_values_are_ignored_with_a_notice():
     at = run_app(region="13", years="soon")
     assert at.multiselect(key="sidebar_regions").value == []
     assert at.slider(key="sidebar_years").value == (YEAR_MIN, YEAR_MAX)
-    notices = " ".join(t.value for t in filter_bar(at).text)
+    notices = shown(" ".join(w.value for w in filter_bar(at).warning))
     assert "unknown code(s) 13" in notices and "'soon' is not a year range" in notices
 
 
