@@ -52,6 +52,7 @@ from .conftest import (
     wait_for_app,
     wait_for_map,
 )
+from .url_payloads import url_payloads
 
 pytestmark = pytest.mark.browser
 
@@ -651,7 +652,7 @@ FLOWS = {
     ("en", "light"): (phone,),
     ("en", "dark"): (keyboard, map_clicks),
     ("fr", "light"): (phone, search_typed, filter_across_pages),
-    ("fr", "dark"): (one_year_timeline,),
+    ("fr", "dark"): (one_year_timeline, url_payloads),
     ("ar", "light"): (phone, search_typed),
     ("ar", "dark"): (search_link_opens_record, map_clicks),
 }
