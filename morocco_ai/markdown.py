@@ -13,6 +13,11 @@ import re
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$=^&\"'])")
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# GitHub-flavoured Markdown links bare addresses found in the text after its escapes are undone: http(s)://,
+# www., mailto:, xmpp: and e-mail addresses. An invisible word joiner (U+2060) after the scheme, after "www" and
+# before "@" keeps them text (Chromium showed `http\://…` escaped and still linked).
+_AUTOLINK = re.compile(r"(?i)(?<![a-z0-9])(https?|mailto|xmpp)(?=\\:)|(?<![a-z0-9])(www)(?=\\\.)|(?=@)")
+WORD_JOINER = "\u2060"
 
 
 class Markdown(str):
@@ -23,9 +28,10 @@ class Markdown(str):
 
 def md_escape(text: object) -> Markdown:
     """``text`` as Markdown that shows exactly that text: every Markdown/HTML special character escaped (links,
-    images, emphasis, Streamlit's :colour[...] and :icon: directives, $math$), bidi override controls dropped,
-    newlines folded to spaces. Markdown is returned as it is."""
+    images, emphasis, Streamlit's :colour[...] and :icon: directives, $math$), bare addresses kept from being
+    linked, bidi override controls dropped, newlines folded to spaces. Markdown is returned as it is."""
     if isinstance(text, Markdown):
         return text
     cleaned = _BIDI_CONTROLS.sub("", str(text)).replace("\r", " ").replace("\n", " ")
-    return Markdown(_MARKDOWN_SPECIAL.sub(r"\\\1", cleaned))
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", cleaned)
+    return Markdown(_AUTOLINK.sub(lambda m: (m.group(1) or m.group(2) or "") + WORD_JOINER, escaped))

@@ -4,8 +4,9 @@ in AppTest (no server).
 
 Each parameter's value starts with a marker of its own (digits: they survive the app's upper- and lower-casing).
 Wherever a page echoes a value — a notice, a heading, a caption, a label, a tooltip — the echoed part, from its marker
-on, must be escaped Markdown: every character Markdown or HTML could act on preceded by a backslash. So it can make no
-element, no link, no image (hence no outside request) and no Streamlit directive (:colour[…], :icon:, $math$). Plain
+on, must be escaped Markdown: every character Markdown or HTML could act on preceded by a backslash, and no bare
+address that GitHub-flavoured Markdown links by itself (http://, www., e-mail). So it can make no element, no link, no
+image (hence no outside request) and no Streamlit directive (:colour[…], :icon:, $math$). Plain
 fields (st.text, st.code, a text box's value, a select's options) are text by nature and not checked. No Markdown may
 hold an escaped backslash either: that is a text escaped twice (the reader would see the backslashes).
 The files and addresses a view makes from the same link (briefing, citation URL, image name) are checked too.
@@ -15,6 +16,7 @@ What only a browser shows (the rendered page, requests) is checked in one tour (
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -89,6 +91,18 @@ def marker_of(value: str) -> str:
     return value[:8]
 
 
+# What GitHub-flavoured Markdown links by itself in the text a reader sees (escapes undone): Chromium showed it.
+AUTOLINKED = re.compile(r"(?i)(?<![a-z0-9])(https?://|www\.|mailto:|xmpp:)|[\w.+-]@[\w-]")
+
+
+def linked(text: str, start: int) -> str | None:
+    """The bare address GFM would link in the echo starting at ``start`` (up to the end marker), if any."""
+    end = text.find(END, start)
+    shown = re.sub(r"\\(.)", r"\1", text[start:end if end >= 0 else len(text)])
+    found = AUTOLINKED.search(shown)
+    return shown[max(0, found.start() - 10):found.end() + 20] if found else None
+
+
 def echo_problems(texts: list[tuple[str, str]], where: str, echoed: set[str],
                   params: dict[str, str]) -> list[str]:
     problems = []
@@ -102,6 +116,9 @@ def echo_problems(texts: list[tuple[str, str]], where: str, echoed: set[str],
                 raw = raw_echo(text, start, value)
                 if raw is not None:
                     problems.append(f"{where}: ?{name}= echoed as Markdown in a {kind}: {raw!r}")
+                elif linked(text, start):
+                    problems.append(f"{where}: ?{name}= echoed with an address Markdown links: "
+                                    f"{linked(text, start)!r}")
                 start = text.find(marker(name), start + 1)
     return problems
 
@@ -159,4 +176,6 @@ def test_the_check_finds_a_value_echoed_as_markdown():
     for fine in (raw, raw[:20], raw.upper()[:30]):
         assert echo_problems([("alert", f"no record “{md_escape(fine)}”")], "t", echoed, params) == [], fine
     assert echo_problems([("alert", md_escape(raw).replace("\\", "\\\\"))], "t", echoed, params)
+    # escaped, yet an address GFM links by itself (the word joiner md_escape adds taken out)
+    assert echo_problems([("alert", md_escape(raw).replace("\u2060", ""))], "t", echoed, params)
     assert echoed == {RECORD_PARAM}
