@@ -95,9 +95,12 @@ class Session:
         self.pages: list[str] = []  # the url paths of the app's pages (its navigation), hidden ones left out
         self.runs = 0
 
-    async def open(self) -> None:
-        headers = {}
-        if self.fetch_index:
+    async def open(self, *, reconnect: bool = False) -> None:
+        """Connect (a browser's first load: GET the page for the proxy's route cookie when ``fetch_index``). With
+        ``reconnect``, as the browser does when its websocket drops: a new websocket with the cookie it has, no GET;
+        the next `run()` sends the widget states and the URL it holds, so the view comes back as it was."""
+        headers = {"Cookie": self.cookie} if reconnect and self.cookie else {}
+        if self.fetch_index and not reconnect:
             status, response_headers, _ = await http_get(f"{self.base_url}/{self.page}", timeout=self.timeout)
             if status != 200:
                 raise RunError(f"GET /{self.page} answered {status}")
