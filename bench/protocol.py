@@ -168,14 +168,13 @@ class Session:
                     self.page_script_hash = msg.navigation.page_script_hash
             elif kind == "new_session" and msg.new_session.page_script_hash and not self.page_script_hash:
                 self.page_script_hash = msg.new_session.page_script_hash
-            elif kind == "page_info_changed":
-                self.url_query = msg.page_info_changed.query_string
+            elif kind == "page_info_changed":  # the browser rewrites its address as soon as this arrives
+                self.url_query = self.query_string = msg.page_info_changed.query_string
             elif kind == "page_not_found":
                 raise RunError(f"page not found: {self.page!r}")
             elif kind == "script_finished":
                 if msg.script_finished in FINISHED_OK:
                     self.runs += 1
-                    self.query_string = self.url_query  # the browser's URL follows st.query_params
                     return time.perf_counter() - started
                 if msg.script_finished == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
                     raise RunError("script compile error")
