@@ -86,6 +86,18 @@ def test_invalid_url_values_are_ignored_with_a_notice():
     assert "unknown code(s) 13" in notices and "'soon' is not a year range" in notices
 
 
+def test_a_new_session_takes_the_filters_its_browser_sends_over_an_older_address():
+    """A browser that reconnects to another replica sends the values its reader had set; the address may be older
+    (the interrupted run did not rewrite it). Those values win, and the address follows them (bench.burst)."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["region"], at.query_params["lang"] = "04", "en"
+    at.session_state["sidebar_regions"] = ["05"]  # stands for the widget state the browser sends
+    at.run()
+    assert not at.exception
+    assert at.multiselect(key="sidebar_regions").value == ["05"]
+    assert at.query_params["region"] in ("05", ["05"])
+
+
 def test_filters_survive_a_page_switch_and_stay_in_the_url():
     at = run_app(region="03", years="2021-2025")
     at.switch_page("pages/sources.py").run()
