@@ -43,9 +43,24 @@ async def reconnect(session: Session, seed: int, out: dict) -> None:
     await session.close()
     await session.open(reconnect=True)
     await session.run()
-    lost = {wid for wid, state in session.states.items() if session.shown.get(wid) != state}
+    lost = [f"{wid.rsplit('-', 1)[-1]}: set {_value(state)}, shown {_value(session.shown.get(wid))}"
+            for wid, state in session.states.items() if _value(session.shown.get(wid)) != _value(state)]
     if lost:
-        out["lost"].append(f"reader {seed}: filters not kept after the reconnect ({len(lost)})")
+        out["lost"].append(f"reader {seed}: filters not kept after the reconnect: {'; '.join(lost)}")
+
+
+def _value(state) -> object:
+    """A widget state's value as the reader sees it: a multiselect's choices as a set (the app lists regions in
+    their official order, whatever order they were clicked in)."""
+    if state is None:
+        return None
+    kind = state.WhichOneof("value")
+    value = getattr(state, kind)
+    if kind == "string_array_value":
+        return frozenset(value.data)
+    if kind == "double_array_value":
+        return tuple(value.data)
+    return value
 
 
 async def reader(url: str, page: str, arrive_at: float, seed: int, started: float, leave_at: float,
