@@ -203,6 +203,8 @@ class Session:
             elif kind == "selectbox" and widget.options:
                 self.shown[proto.id] = _string(proto.id, proto.raw_value if proto.set_value
                                                else widget.options[proto.default])
+            if not proto.set_value and proto.id in self.states:  # the browser keeps the value it holds
+                self.shown[proto.id] = self.states[proto.id]
             self.widgets[proto.id] = widget
 
     # --- filter changes ----------------------------------------------------------------------------------------
