@@ -193,7 +193,7 @@ def run(args) -> dict:
     return results
 
 
-def main(argv: list[str] | None = None) -> None:
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--readers", type=int, default=READERS)
     parser.add_argument("--arrival", type=float, default=ARRIVAL_S, help="seconds over which the readers arrive")
@@ -203,7 +203,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-warm", action="store_true",
                         help="without the readiness gate (WARM=0): nginx serves as soon as the replicas answer")
     parser.add_argument("--json", help="write the raw results to this file")
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse_args(argv)
     results = run(args)
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=1, default=str))
