@@ -1,9 +1,13 @@
 """Measure 6: a reader's first view, by Lighthouse (npm `lighthouse`, package.json) in Debian Chromium.
 
-Per round and target (hello.py, typical.py, the dashboard's `/overview`), one fresh server:
-a) "fresh": Lighthouse on the page as soon as the server answers `/_stcore/health` — a demo that was asleep;
-b) "served": then 50 websocket sessions on the same server (initial run + one filter change each, 5 at a time,
+Per round and target (hello.py, typical.py, the dashboard's `/overview`), one fresh start of the shipped front:
+nginx (deploy/nginx.conf.template: gzip, caching, security headers) in front of one replica of the target, started
+by scripts/serve_replicas.sh exactly as a demo is (readiness gate included: every page in every language run once
+before nginx answers; the reference apps get the same gate, their one page in three query strings).
+a) "fresh": Lighthouse on the page as soon as the front answers — a demo just (re)started;
+b) "served": then 50 websocket sessions through the front (initial run + one filter change each, 5 at a time,
    bench/load.py's closed-loop users, bounded in count and time), then Lighthouse again.
+`--direct` measures the Streamlit server alone instead (no proxy: uncompressed, as before issue 25).
 Desktop preset (Lighthouse's simulated throttling), performance category only, a fresh Chromium profile per run
 (chrome-launcher's temporary user-data-dir), `CHROME_PATH=/usr/bin/chromium`. Rounds interleave the targets so the
 machine's noise spreads over all of them; figures are the medians of the rounds.
@@ -12,7 +16,7 @@ Targets per dashboard page and state: largest contentful paint ≤ 1.1× hello.p
 LCP (its element and phases) and which elements shift (layout-shifts audit).
 
     npm ci                                    # lighthouse (and axe-core) into node_modules/
-    .venv/bin/python -m bench.lighthouse [--repeats 3] [--pages overview] [--keep DIR]
+    .venv/bin/python -m bench.lighthouse [--repeats 3] [--pages overview] [--keep DIR] [--direct]
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import argparse
 import asyncio
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -32,6 +37,7 @@ from urllib.parse import urlsplit
 from .cold_start import CHROMIUM, CHROMIUM_ARGS
 from .common import ROOT, Server, Target, fmt_ratio, median, print_lines, print_table, ratio, spread, targets, verdict
 from .load import level
+from .scale_out import Replicas
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 LCP_LIMIT, CLS_LIMIT, TBT_LIMIT = 1.1, 0.1, 1.0  # × hello.py's LCP; absolute CLS; × typical.py's TBT
@@ -245,18 +251,24 @@ def run_lighthouse(url: str, output: Path, timeout: float = RUN_TIMEOUT_S) -> di
     return json.loads(output.read_text())
 
 
-def serve_sessions(server: Server, target: Target) -> dict:
+def serve_sessions(server: Server | Replicas, target: Target) -> dict:
     """SERVED_SESSIONS websocket sessions (initial run + one filter change each), SERVED_USERS at a time, within
-    SERVED_WINDOW_S (plus the sessions' own timeouts)."""
+    SERVED_WINDOW_S (plus the sessions' own timeouts); through a front, each GETs its page first (route cookie)."""
     per_user = SERVED_SESSIONS // SERVED_USERS
     result = asyncio.run(level(server.url, target.page, SERVED_USERS, SERVED_WINDOW_S, changes=1,
-                               session_timeout=SESSION_TIMEOUT_S, max_sessions_per_user=per_user))
+                               session_timeout=SESSION_TIMEOUT_S, max_sessions_per_user=per_user,
+                               fetch_index=isinstance(server, Replicas)))
     return {"ok": result["sessions_ok"], "failed": result["sessions_failed"], "s": result["elapsed"],
             "errors": result["errors"]}
 
 
-def measure_round(target: Target, out_dir: Path, round_: int, record: dict) -> None:
-    with Server(target.script) as server:
+def serving(target: Target, direct: bool) -> Server | Replicas:
+    """The target as a demo serves it: behind the shipped front (one replica), or (``direct``) Streamlit alone."""
+    return Server(target.script) if direct else Replicas(1, target.script)
+
+
+def measure_round(target: Target, out_dir: Path, round_: int, record: dict, direct: bool = False) -> None:
+    with serving(target, direct) as server:
         url = f"{server.url}/{target.page}"
         for state in STATES:
             entry = record[state]
@@ -273,11 +285,13 @@ def measure_round(target: Target, out_dir: Path, round_: int, record: dict) -> N
                 entry["errors"].append(repr(exc)[:300])
 
 
-def run(pages: list[str] | None = None, repeats: int = 3, keep: str | None = None) -> dict:
+def run(pages: list[str] | None = None, repeats: int = 3, keep: str | None = None, direct: bool = False) -> dict:
     if not LIGHTHOUSE.exists():
         raise SystemExit(f"{LIGHTHOUSE} is missing: npm ci")
     if not Path(CHROMIUM).exists():
         raise SystemExit(f"{CHROMIUM} is missing: apt-get install chromium")
+    if not direct and shutil.which(os.environ.get("NGINX", "nginx")) is None:
+        raise SystemExit("nginx is missing (apt-get install nginx); --direct measures Streamlit alone")
     # the overview at its own address, /overview ("/" hands over to it in a second run)
     chosen = targets([p or "overview" for p in (pages or ["overview"])])
     results = {t.name: {s: {"runs": [], "errors": []} for s in STATES} for t in chosen}
@@ -286,7 +300,7 @@ def run(pages: list[str] | None = None, repeats: int = 3, keep: str | None = Non
         out_dir.mkdir(parents=True, exist_ok=True)
         for round_ in range(repeats):
             for target in chosen:
-                measure_round(target, out_dir, round_, results[target.name])
+                measure_round(target, out_dir, round_, results[target.name], direct)
             print(f"  lighthouse: round {round_ + 1}/{repeats} done", file=sys.stderr, flush=True)
     report(results)
     return results
@@ -297,9 +311,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeats", type=int, default=3, help="rounds (fresh servers) per target; the median is kept")
     parser.add_argument("--pages", help="comma-separated dashboard url paths (default: overview)")
     parser.add_argument("--keep", help="directory for Lighthouse's JSON reports (default: a temporary one)")
+    parser.add_argument("--direct", action="store_true", help="Streamlit alone, without the front")
     parser.add_argument("--json", help="write the raw results to this file")
     args = parser.parse_args(argv)
-    results = run(args.pages.split(",") if args.pages else None, args.repeats, args.keep)
+    results = run(args.pages.split(",") if args.pages else None, args.repeats, args.keep, args.direct)
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=1, default=str))
 

@@ -92,11 +92,15 @@ class Session:
         self.shown: dict[str, WidgetState] = {}  # the value each widget was last drawn with
         self.url_query = query_string  # the query string the app last wrote (st.query_params)
         self.titles: list[str] = []
+        self.pages: list[str] = []  # the url paths of the app's pages (its navigation), hidden ones left out
         self.runs = 0
 
-    async def open(self) -> None:
-        headers = {}
-        if self.fetch_index:
+    async def open(self, *, reconnect: bool = False) -> None:
+        """Connect (a browser's first load: GET the page for the proxy's route cookie when ``fetch_index``). With
+        ``reconnect``, as the browser does when its websocket drops: a new websocket with the cookie it has, no GET;
+        the next `run()` sends the widget states and the URL it holds, so the view comes back as it was."""
+        headers = {"Cookie": self.cookie} if reconnect and self.cookie else {}
+        if self.fetch_index and not reconnect:
             status, response_headers, _ = await http_get(f"{self.base_url}/{self.page}", timeout=self.timeout)
             if status != 200:
                 raise RunError(f"GET /{self.page} answered {status}")
@@ -158,18 +162,19 @@ class Session:
             kind = msg.WhichOneof("type")
             if kind == "delta":
                 self._read_delta(msg)
-            elif kind == "navigation" and msg.navigation.page_script_hash:
-                self.page_script_hash = msg.navigation.page_script_hash
+            elif kind == "navigation":
+                self.pages = [page.url_pathname for page in msg.navigation.app_pages if not page.is_hidden]
+                if msg.navigation.page_script_hash:
+                    self.page_script_hash = msg.navigation.page_script_hash
             elif kind == "new_session" and msg.new_session.page_script_hash and not self.page_script_hash:
                 self.page_script_hash = msg.new_session.page_script_hash
-            elif kind == "page_info_changed":
-                self.url_query = msg.page_info_changed.query_string
+            elif kind == "page_info_changed":  # the browser rewrites its address as soon as this arrives
+                self.url_query = self.query_string = msg.page_info_changed.query_string
             elif kind == "page_not_found":
                 raise RunError(f"page not found: {self.page!r}")
             elif kind == "script_finished":
                 if msg.script_finished in FINISHED_OK:
                     self.runs += 1
-                    self.query_string = self.url_query  # the browser's URL follows st.query_params
                     return time.perf_counter() - started
                 if msg.script_finished == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
                     raise RunError("script compile error")
@@ -198,6 +203,8 @@ class Session:
             elif kind == "selectbox" and widget.options:
                 self.shown[proto.id] = _string(proto.id, proto.raw_value if proto.set_value
                                                else widget.options[proto.default])
+            if not proto.set_value and proto.id in self.states:  # the browser keeps the value it holds
+                self.shown[proto.id] = self.states[proto.id]
             self.widgets[proto.id] = widget
 
     # --- filter changes ----------------------------------------------------------------------------------------

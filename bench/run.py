@@ -4,7 +4,8 @@
     .venv/bin/python -m bench.run --quick    # smoke run: fewer repeats, 8 s load levels
     .venv/bin/python -m bench.run --only load,memory --pages regions,timeline
     .venv/bin/python -m bench.run --scale-out   # also the nginx replicas benchmark (bench/scale_out.py)
-    .venv/bin/python -m bench.run --lighthouse  # also Lighthouse on a fresh and a served server (bench/lighthouse.py)
+    .venv/bin/python -m bench.run --lighthouse  # also Lighthouse through the front (bench/lighthouse.py)
+    .venv/bin/python -m bench.run --burst       # also 100 readers at once on a just-started front (bench/burst.py)
 
 BENCH_APP_DIR=DIR measures another checkout of the dashboard (e.g. `git archive HEAD | tar -x -C DIR`);
 BENCH_REFERENCE_DIR overrides ../shared/bench-reference; --nagle leaves Nagle's algorithm on in the servers.
@@ -46,6 +47,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--scale-out", action="store_true", help="also run bench.scale_out (needs nginx)")
     parser.add_argument("--lighthouse", action="store_true",
                         help="also run bench.lighthouse (~15 min for 3 rounds; needs `npm ci`)")
+    parser.add_argument("--burst", action="store_true",
+                        help="also run bench.burst (100 readers on a just-started front, ~2 min; needs nginx)")
     parser.add_argument("--nagle", action="store_true", help="leave Nagle's algorithm on in the servers")
     parser.add_argument("--json", help="write the raw results to this file")
     args = parser.parse_args(argv)
@@ -81,6 +84,10 @@ def main(argv: list[str] | None = None) -> None:
         from . import lighthouse
 
         results["lighthouse"] = lighthouse.run(pages, repeats=1 if quick else 3)
+    if args.burst:
+        from . import burst
+
+        results["burst"] = burst.run(burst.parse_args([]))
 
     if args.json:
         with open(args.json, "w") as handle:
@@ -108,6 +115,10 @@ def main(argv: list[str] | None = None) -> None:
                 from . import lighthouse
 
                 summary += lighthouse.report(results["lighthouse"])
+            if "burst" in results:
+                from . import burst
+
+                summary += burst.report(results["burst"])
         finally:
             sys.stdout = stdout
     for line in summary:

@@ -16,6 +16,8 @@ import os
 import shutil
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 from .common import (
     APP_DIR,
@@ -38,13 +40,17 @@ PAGES = ["", "regions", "timeline", "diplomacy", "adoption", "strategy", "source
 
 
 class Replicas:
-    """scripts/serve_replicas.sh N PORT in the foreground; stopped by SIGTERM to the script (its trap stops all)."""
+    """scripts/serve_replicas.sh N PORT in the foreground; stopped by SIGTERM to the script (its trap stops all).
+    ``script``: another app than the dashboard (a reference app) behind the same front, run from the dashboard's
+    checkout (same .streamlit/config.toml); ``env``: more environment for the script (WARM=0, ...)."""
 
-    def __init__(self, n: int):
+    def __init__(self, n: int, script: Path | None = None, env: dict[str, str] | None = None):
         self.n = n
         self.port = self._free_block(n)
         self.url = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen | None = None
+        self.env = {**({"APP_SCRIPT": str(script)} if script else {}), **(env or {})}
+        self.started_at = 0.0
 
     @staticmethod
     def _free_block(n: int) -> int:
@@ -55,10 +61,11 @@ class Replicas:
         raise RuntimeError("no free block of ports")
 
     def start(self) -> Replicas:
-        env = {**os.environ, **server_env(), "APP_DIR": str(APP_DIR)}
+        env = {**os.environ, **server_env(), "APP_DIR": str(APP_DIR), **self.env}
+        self.started_at = time.perf_counter()
         self.process = subprocess.Popen(["bash", str(SCRIPT), str(self.n), str(self.port)], env=env,
                                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        if not wait_health(self.url, 120, self.process):
+        if not wait_health(self.url, 300, self.process):
             self.stop()
             raise RuntimeError(f"serve_replicas.sh {self.n} did not serve: {self.process.stderr.read()[-1500:]}")
         return self

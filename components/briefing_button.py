@@ -1,6 +1,6 @@
-"""The sidebar's "Download briefing" buttons: this page as the reader sees it (HTML, PDF where Chromium exists),
-and on the overview the whole dashboard (every page with the reader's filters and choices). Files are built only
-when a button is clicked."""
+"""The "Download briefing" buttons at the end of every page: this page as the reader sees it (HTML, PDF where
+Chromium exists), and on the overview the whole dashboard (every page with the reader's filters and choices).
+Files are built only when a button is clicked."""
 
 from __future__ import annotations
 
@@ -30,8 +30,8 @@ def _buttons(ctx: PageContext, name: str, states: tuple[PageState, ...], html_la
 
 
 def briefing_buttons(ctx: PageContext, state: PageState) -> None:
-    with st.sidebar:
-        st.subheader(ctx.t("briefing.heading"))
+    with st.container(border=True, key="briefing"):
+        st.header(ctx.t("briefing.heading"), anchor=False)  # a section of the page (some pages have no other h2)
         _buttons(ctx, state.page, (state,), "briefing.download_html", "briefing.download_pdf")
         if state.page == "overview":
             _buttons(ctx, WHOLE_DASHBOARD, tuple(page_state(ctx, name) for name in DECLARED),

@@ -33,6 +33,8 @@ RTL_CSS = """<style>
 [data-testid="stMetric"] { direction: rtl; text-align: right; }
 [data-testid="stDataFrame"] { direction: rtl; }
 [data-testid="stPlotlyChart"] { direction: ltr; }
+[data-testid="stTopNav"] { direction: rtl; }
+[data-testid="stTopNavSection"] { direction: ltr; }
 </style>"""
 
 
@@ -55,13 +57,13 @@ def _language_changed() -> None:
     st.session_state[STATE_KEY] = st.session_state[WIDGET_KEY]
 
 
-def language_selector() -> str:
-    """The sidebar's language choice; writes ?lang= and turns the layout right to left for Arabic."""
+def language_selector(where=None) -> str:
+    """The language choice (drawn in ``where``: the filter bar's first place; else the sidebar); writes ?lang= and
+    turns the layout right to left for Arabic."""
     lang = current_language()
     st.session_state[WIDGET_KEY] = lang
-    with st.sidebar:
-        st.selectbox(translator(lang)("sidebar.language"), options=list(LANGUAGES), key=WIDGET_KEY,
-                     format_func=LANGUAGE_NAMES.get, on_change=_language_changed)
+    (where or st.sidebar).selectbox(translator(lang)("sidebar.language"), options=list(LANGUAGES), key=WIDGET_KEY,
+                    format_func=LANGUAGE_NAMES.get, on_change=_language_changed)
     if st.query_params.get(LANG_PARAM) != lang:
         st.query_params[LANG_PARAM] = lang
     st.html(BASE_CSS + (DARK_CSS if is_dark_theme() else "") + (RTL_CSS if translator(lang).rtl else ""))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from morocco_ai.filters import Filters
-from morocco_ai.i18n import Translator, translator
+from morocco_ai.i18n import MarkdownTranslator, markdown_translator
 from morocco_ai.state import PageState, read_choices
 from morocco_ai.store import Store, get_store
 from morocco_ai.urls import CHOICE_PARAMS
@@ -19,7 +19,6 @@ from morocco_ai.views.pages import BY_NAME
 from .filters import current_filters
 from .language import current_language, is_dark_theme
 from .session_start import hand_deep_link_to_router
-from .text import md_escape
 
 CHOICES_KEY = "_choices"
 
@@ -32,8 +31,9 @@ class PageContext:
     dark: bool
 
     @property
-    def t(self) -> Translator:
-        return translator(self.lang)
+    def t(self) -> MarkdownTranslator:
+        """The interface's texts for Streamlit's elements: every field escaped (values from the URL among them)."""
+        return markdown_translator(self.lang)
 
 
 def page_context() -> PageContext:
@@ -44,7 +44,7 @@ def page_context() -> PageContext:
     try:
         store = get_store()
     except ValueError as exc:
-        st.error(translator(lang)("error.package_unreadable", reason=md_escape(exc)), icon=":material/error:")
+        st.error(markdown_translator(lang)("error.package_unreadable", reason=exc), icon=":material/error:")
         st.stop()
     return PageContext(store=store, filters=current_filters(), lang=lang, dark=is_dark_theme())
 

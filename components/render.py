@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 
 import streamlit as st
 
-from morocco_ai.i18n import Translator
+from morocco_ai.i18n import Translator, fill_markdown
 from morocco_ai.state import PageState
 from morocco_ai.urls import REGION_PARAM
 from morocco_ai.views.blocks import (
@@ -35,7 +36,7 @@ from .downloads import show_downloads
 from .filters import set_regions
 from .page_context import PageContext, asset_base, keep_choices, page_context, page_state, set_choice
 from .record_views import show_record
-from .text import md_escape, md_record_link
+from .text import in_code_span, md_escape, md_record_link
 
 TONES = {"info": (st.info, ":material/info:"), "success": (st.success, ":material/check_circle:"),
          "warning": (st.warning, ":material/warning:"), "error": (st.error, ":material/error:")}
@@ -46,8 +47,8 @@ def text_markdown(block: Text) -> str:
     code span, where escapes would show, a field only loses its backticks)."""
     if block.fields is None:
         return md_escape(block.text)
-    return block.text.format(**{
-        name: value.replace("`", "") if re.search(rf"`[^`]*\{{{name}\}}[^`]*`", block.text) else md_escape(value)
+    return fill_markdown(block.text, {
+        name: in_code_span(value) if re.search(rf"`[^`]*\{{{name}[^}}]*\}}[^`]*`", block.text) else value
         for name, value in block.fields})
 
 
@@ -153,6 +154,7 @@ def show_page(name: str) -> None:
     state = page_state(ctx, name)
     page = page_content(ctx.store, state)
     keep_choices(page)
+    state = replace(state, choices=page.choices)  # what the page made of them: its citations and file names say it
     st.title(page.title)  # the catalogue's own text
     show_blocks(page.blocks, ctx, state, ctx.t)
     briefing_buttons(ctx, state)

@@ -41,7 +41,7 @@ def search_results(ctx: PageContext, query: str) -> None:
         st.info(t("search.how"), icon=":material/search:")
         return
     if not results.count:
-        st.warning(t("search.none", query=md_escape(query)), icon=":material/search_off:")
+        st.warning(t("search.none", query=query), icon=":material/search_off:")
         return
     if not results.complete:
         st.info(t("search.partial", words=len(results.terms)), icon=":material/info:")

@@ -12,6 +12,7 @@ import functools
 import html
 import os
 import shutil
+import string
 import subprocess
 import tempfile
 from collections.abc import Iterable
@@ -227,7 +228,17 @@ def text_html(block: Text) -> str:
     for marker, tag in _MARKUP:
         pieces = template.split(marker)
         template = "".join(piece if i % 2 == 0 else f"<{tag}>{piece}</{tag}>" for i, piece in enumerate(pieces))
-    return template.format(**{name: _e(value) for name, value in block.fields})
+    return _HTML_FIELDS.vformat(template, (), dict(block.fields))
+
+
+class _HtmlFields(string.Formatter):
+    """str.format, each field escaped for HTML after its conversion ({value!r} included)."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        return _e(super().format_field(value, format_spec))
+
+
+_HTML_FIELDS = _HtmlFields()
 
 
 def _filters_text(store: Store, state: PageState, t: Translator) -> tuple[str, str]:

@@ -107,7 +107,7 @@ def parse_years(raw: str) -> tuple[tuple[int, int], list[Notice]]:
         parts = parts * 2
     if len(parts) != 2 or not all(part.strip().isascii() and part.strip().isdigit() for part in parts):
         return default, [("notice.years_invalid", {"value": raw[:40]})]
-    start, end = sorted(int(part) for part in parts)
+    start, end = sorted(int(part.strip()) for part in parts)
     if end < YEAR_MIN or start > YEAR_MAX:
         return default, [("notice.years_outside", {"value": raw[:40], "start": YEAR_MIN, "end": YEAR_MAX})]
     clipped = (max(start, YEAR_MIN), min(end, YEAR_MAX))

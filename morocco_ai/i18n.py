@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import string
 from pathlib import Path
 
 from babel import Locale
@@ -17,6 +18,7 @@ from babel.dates import format_skeleton
 from babel.numbers import format_compact_decimal, format_decimal
 
 from . import yaml_io
+from .markdown import Markdown, md_escape
 from .schema import Localized, PartialDate
 
 LANGUAGES = ("fr", "en", "ar")
@@ -56,8 +58,11 @@ class Translator:
         text = self._texts.get(key) or self._fallback.get(key) or key
         if not fields:
             return text
-        return text.format(**{name: value.get(self.lang)[0] if isinstance(value, Localized) else value
-                              for name, value in fields.items()})
+        return self._format(text, {name: value.get(self.lang)[0] if isinstance(value, Localized) else value
+                                   for name, value in fields.items()})
+
+    def _format(self, text: str, fields: dict[str, object]) -> str:
+        return text.format(**fields)
 
     def has(self, key: str) -> bool:
         return key in self._texts
@@ -80,9 +85,47 @@ class Translator:
         return format_partial_date(value, self.lang)
 
 
+class _EscapingFormatter(string.Formatter):
+    """str.format, each field escaped for Markdown after its conversion and format spec ({value!r} included)."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        formatted = super().format_field(value, format_spec)
+        if isinstance(value, (Markdown, int, float)) and not isinstance(value, bool):
+            return formatted
+        return md_escape(formatted)
+
+
+_ESCAPING = _EscapingFormatter()
+
+
+def fill_markdown(template: str, fields: dict[str, object]) -> Markdown:
+    """A catalogue template (Markdown) with ``fields`` put in as text, each escaped after its conversion."""
+    return Markdown(_ESCAPING.vformat(template, (), fields))
+
+
+class MarkdownTranslator(Translator):
+    """The translator of what Streamlit draws (the page context's `t`): Streamlit renders its texts as Markdown, so
+    a text is the catalogue's Markdown (written by the project) and every field filled into it is text — a value
+    from the URL, a name from the data — escaped on the way in, unless it is Markdown already (a link, an escaped
+    text: morocco_ai/markdown.py) or a number. One rule for every notice, heading and caption of every page."""
+
+    def __call__(self, key: str, **fields: object) -> Markdown:
+        return Markdown(super().__call__(key, **fields))
+
+    def _format(self, text: str, fields: dict[str, object]) -> str:
+        return fill_markdown(text, fields)
+
+
 @functools.lru_cache(maxsize=8)
 def translator(lang: str) -> Translator:
+    """Plain text: figures, tables, files, briefings (each escapes for its own format)."""
     return Translator(lang)
+
+
+@functools.lru_cache(maxsize=8)
+def markdown_translator(lang: str) -> MarkdownTranslator:
+    """Markdown for Streamlit's elements: every field escaped (MarkdownTranslator)."""
+    return MarkdownTranslator(lang)
 
 
 def pick_language(url_value: str | None, browser_locale: str | None) -> str:

@@ -7,20 +7,29 @@
 #   scripts/serve_replicas.sh stop [PORT]         stop the instance serving PORT
 #   scripts/serve_replicas.sh stop-replica I [PORT]   stop replica I (1..N) only: a failover drill
 #
+# Readiness: nginx starts (and so sends readers) only once every replica answered its health check AND ran every page
+# in every language (scripts/warm_replica.py, straight to the replica): a reader is never the one who waits for a
+# replica's caches. WARM=0 skips it; WARM_LANGUAGES (default fr,en,ar) and WARM_PAGES (default: the app's pages)
+# narrow it.
+#
 # Environment: PYTHON (default .venv/bin/python, else python3), NGINX (default nginx), APP_DIR (default the
-# repository), SERVE_REPLICAS_STATE (where the run directory pointer lives, default /tmp), KEEP_RUN_DIR=1 keeps
-# logs and the generated nginx.conf after stopping. Everything it starts is stopped by the pids it recorded.
+# repository), APP_SCRIPT (default app.py, relative to APP_DIR or absolute), LISTEN_ADDRESS (nginx's, default
+# 127.0.0.1; 0.0.0.0 in a container), SERVE_REPLICAS_STATE (where the run directory pointer lives, default /tmp),
+# KEEP_RUN_DIR=1 keeps logs and the generated nginx.conf after stopping. Everything it starts is stopped by the pids
+# it recorded.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 APP_DIR=${APP_DIR:-$ROOT}
+APP_SCRIPT=${APP_SCRIPT:-app.py}
+LISTEN_ADDRESS=${LISTEN_ADDRESS:-127.0.0.1}
 STATE_BASE=${SERVE_REPLICAS_STATE:-/tmp}
 NGINX=${NGINX:-nginx}
 if [ -z "${PYTHON:-}" ]; then
   if [ -x "$ROOT/.venv/bin/python" ]; then PYTHON="$ROOT/.venv/bin/python"; else PYTHON=python3; fi
 fi
 
-usage() { sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 2; }
 pointer() { echo "$STATE_BASE/serve_replicas.$1.dir"; }
 
 healthy() {  # healthy URL: one bounded HTTP check
@@ -86,6 +95,7 @@ fi
 echo $$ > "$RUN_DIR/main.pid"
 echo "$RUN_DIR" > "$(pointer "$PORT")"
 PIDS=()
+WARMERS=()
 
 cleanup() {
   trap - EXIT INT TERM
@@ -93,7 +103,7 @@ cleanup() {
   if [ -f "$RUN_DIR/nginx.pid" ] || [ -n "${NGINX_PID:-}" ]; then
     kill -TERM "${NGINX_PID:-$(cat "$RUN_DIR/nginx.pid")}" 2>/dev/null || true
   fi
-  for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${WARMERS[@]}" "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in ${NGINX_PID:-} "${PIDS[@]}"; do
     for _ in $(seq 1 75); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
     kill -KILL "$pid" 2>/dev/null || true
@@ -112,7 +122,7 @@ STREAMLIT_SERVER_COOKIE_SECRET=$("$PYTHON" -c "import secrets; print(secrets.tok
 UPSTREAMS=""
 for i in $(seq 1 "$N"); do
   p=$((PORT + i))
-  (cd "$APP_DIR" && exec "$PYTHON" -m streamlit run app.py --server.port "$p" --server.address 127.0.0.1 \
+  (cd "$APP_DIR" && exec "$PYTHON" -m streamlit run "$APP_SCRIPT" --server.port "$p" --server.address 127.0.0.1 \
       --server.headless true --server.fileWatcherType none) >"$RUN_DIR/replica-$i.log" 2>&1 &
   PIDS+=($!)
   echo $! > "$RUN_DIR/replica-$i.pid"
@@ -123,12 +133,26 @@ for i in $(seq 1 "$N"); do
   wait_healthy "http://127.0.0.1:$((PORT + i))" 90 "${PIDS[$((i - 1))]}" \
     || { echo "replica $i did not start (log: $RUN_DIR/replica-$i.log)" >&2; tail -5 "$RUN_DIR/replica-$i.log" >&2; exit 1; }
 done
+if [ "${WARM:-1}" != 0 ]; then  # readiness: the replicas warm side by side, each bounded by warm_replica.py
+  for i in $(seq 1 "$N"); do
+    "$PYTHON" "$ROOT/scripts/warm_replica.py" "http://127.0.0.1:$((PORT + i))" --languages "${WARM_LANGUAGES:-fr,en,ar}" \
+      ${WARM_PAGES:+--pages "$WARM_PAGES"} >"$RUN_DIR/warm-$i.log" 2>&1 &
+    WARMERS+=($!)
+  done
+  for i in $(seq 1 "$N"); do
+    wait "${WARMERS[$((i - 1))]}" \
+      || { echo "replica $i did not get ready (log: $RUN_DIR/warm-$i.log)" >&2; tail -5 "$RUN_DIR/warm-$i.log" >&2; exit 1; }
+    echo "replica $i: $(tail -1 "$RUN_DIR/warm-$i.log")"
+  done
+  WARMERS=()
+fi
 
-export RUN_DIR PORT UPSTREAMS
+export RUN_DIR PORT UPSTREAMS LISTEN_ADDRESS
 "$PYTHON" - "$ROOT/deploy/nginx.conf.template" "$RUN_DIR/nginx.conf" <<'PY'
 import os, sys
 text = open(sys.argv[1]).read()
 text = text.replace("@RUN_DIR@", os.environ["RUN_DIR"]).replace("@LISTEN_PORT@", os.environ["PORT"])
+text = text.replace("@LISTEN_ADDRESS@", os.environ["LISTEN_ADDRESS"])
 text = text.replace("@UPSTREAM_SERVERS@\n", os.environ["UPSTREAMS"])
 open(sys.argv[2], "w").write(text)
 PY
@@ -138,7 +162,7 @@ NGINX_PID=$!
 wait_healthy "http://127.0.0.1:$PORT" 30 "$NGINX_PID" \
   || { echo "nginx did not start (log: $RUN_DIR/error.log)" >&2; cat "$RUN_DIR/error.log" >&2; exit 1; }
 
-echo "serving http://127.0.0.1:$PORT from $N replica(s) on ports $((PORT + 1))-$((PORT + N)); run dir $RUN_DIR"
+echo "serving http://$LISTEN_ADDRESS:$PORT from $N replica(s) on ports $((PORT + 1))-$((PORT + N)); run dir $RUN_DIR"
 echo "stop: Ctrl-C, or $0 stop $PORT"
 wait "$NGINX_PID" || true
 echo "nginx exited" >&2

@@ -61,6 +61,8 @@ def test_config_is_for_a_public_read_only_dashboard(path):
     assert options["server.maxUploadSize"] <= 1, "the app takes no upload"
     assert options["server.maxMessageSize"] <= 50
     assert not options.get("server.corsAllowedOrigins"), "no other origin may open the websocket"
+    # set at all, so that Streamlit never looks up the machine's external IP address on the internet
+    assert options.get("browser.serverAddress"), f"{path.name}: set browser.serverAddress"
     unknown = [key for key in options if key not in st_config._config_options_template]
     assert unknown == [], f"{path.name}: options Streamlit does not know (ignored with a warning): {unknown}"
 
@@ -90,8 +92,11 @@ def test_static_serving_exposes_only_the_region_shapes():
 def test_production_config_keeps_every_development_setting_but_the_hardened_ones():
     dev, production = flat(load(DEV)), flat(load(PRODUCTION))
     stricter = {"server.maxMessageSize"}  # may only go down
+    assert production["browser.serverAddress"] in production["server.allowedHosts"]
     for key, value in dev.items():
         assert key in production, f"{key} is in .streamlit/config.toml but not in the production config"
+        if key == "browser.serverAddress":  # the demo's own host name
+            continue
         if key in stricter:
             assert production[key] <= value, key
         else:

@@ -16,6 +16,8 @@ from morocco_ai.plan import Verdict
 from morocco_ai.store import DEFAULT_DATA_DIR, load_store
 from morocco_ai.views.regions import MAP_MEASURES as MEASURES
 
+from .app_helpers import filter_bar
+
 ROOT = Path(__file__).resolve().parent.parent
 CODE_FILES = ("app.py", "pages/*.py", "components/*.py", "morocco_ai/**/*.py")
 CODE = "\n".join(path.read_text(encoding="utf-8") for pattern in CODE_FILES for path in ROOT.glob(pattern))
@@ -120,7 +122,7 @@ def test_every_page_in_every_language(page, lang):
     assert not at.exception, [e.message for e in at.exception]
     assert at.selectbox(key="sidebar_language").value == lang
     texts = catalogue(lang)
-    labels = [at.sidebar.multiselect[0].label, at.sidebar.slider[0].label]
+    labels = [filter_bar(at).multiselect[0].label, filter_bar(at).slider[0].label]
     assert labels == [texts["sidebar.regions"], texts["sidebar.years"]]
     shown = " ".join(str(el.value) for kind in ("title", "header", "subheader", "caption", "markdown", "info")
                      for el in getattr(at, kind)) + " ".join(b.label for b in at.get("download_button"))

@@ -2,7 +2,7 @@
 
 Query strings with unknown keys, wrong types, huge values, any Unicode and repeated keys: no exception, the
 filters always hold valid values (regions among "01".."12", years inside 2017-2030, a language we speak), and an
-invalid or out-of-range region or years value is ignored (or clipped) with a notice in the sidebar.
+invalid or out-of-range region or years value is ignored (or clipped) with a notice in the filter bar.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from streamlit.testing.v1 import AppTest
 from morocco_ai.filters import YEAR_MAX, YEAR_MIN
 from morocco_ai.i18n import LANGUAGES
 from morocco_ai.schema import REGION_CODES
+
+from .app_helpers import filter_bar
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE_FILES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))
@@ -103,7 +105,7 @@ def check_filters(at: AppTest, params: dict, labels: dict, page: str = "") -> No
     assert set(regions) <= set(REGION_CODES), (params, regions)
     assert YEAR_MIN <= start <= end <= YEAR_MAX, (params, start, end)
     assert lang in LANGUAGES, (params, lang)
-    warnings = len(at.sidebar.warning)
+    warnings = len(filter_bar(at).warning)
     if "notice" in labels.values():
         assert warnings >= 1, f"no notice for {params!r}"
     if labels and all(label == "valid" for label in labels.values()):
@@ -138,6 +140,6 @@ def test_examples_worth_keeping(params, notice):
     for page in ("pages/overview.py", "pages/regions.py"):
         at = run(page, params)
         check_filters(at, params, {})
-        assert bool(at.sidebar.warning) == notice, (params, [w.value for w in at.sidebar.warning])
-        shown_as_markdown = " ".join(m.value for m in at.sidebar.markdown)
+        assert bool(filter_bar(at).warning) == notice, (params, [w.value for w in filter_bar(at).warning])
+        shown_as_markdown = " ".join(m.value for m in filter_bar(at).markdown)
         assert "<script>" not in shown_as_markdown and "evil.example" not in shown_as_markdown

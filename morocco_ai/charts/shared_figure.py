@@ -2,7 +2,7 @@
 
 ``st.plotly_chart`` asks the figure for ``to_dict()`` on every run that shows it: a deep copy of every property,
 its arrays encoded again (6 of the adoption page's 30 ms rerun, bench/README.md). The builders make each figure
-in one go and the caches of components/figures.py hand the same object to every session, so a figure is never
+in one go and the views' cache (morocco_ai/views/blocks.py) hands the same object to every session, so a figure is never
 changed after it is drawn (nothing may change it: another reader's page shows it too). Its dict is therefore
 made on the first call and kept. tests/test_app.py checks, after every page has run, that each kept dict still
 equals a fresh serialisation of its figure; tests/test_charts.py that it is made once.

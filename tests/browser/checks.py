@@ -250,17 +250,18 @@ ENGLISH_UI = ("Download the data behind this view", "Sources:", "Click a region"
               "Milestones in this region", "Colour the regions by", "Latest milestones")
 ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 
-DIRECTIONS = """() => ['stMain', 'stSidebar'].map(id => {
-  const el = document.querySelector('[data-testid="' + id + '"]');
+DIRECTIONS = """() => ['[data-testid="stMain"]', '.st-key-filters'].map(selector => {
+  const el = document.querySelector(selector);
   return el ? getComputedStyle(el).direction : null; })"""
+NAVIGATION = '[data-testid="stTopNav"], [data-testid="stSidebarNav"]'  # the top bar; on a phone, the sidebar
 
 
 def language_problems(page, lang: str, where: str) -> list[str]:
     """The page is in ``lang``: every page named in the navigation, no English interface phrase on a French or
-    Arabic page, Arabic right to left (main area and sidebar) with an Arabic title, the others left to right."""
+    Arabic page, Arabic right to left (main area and filter bar) with an Arabic title, the others left to right."""
     texts = catalogue(lang)
     found = []
-    nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
+    nav = page.locator(NAVIGATION).first.text_content()  # every link, those folded into the bar's menu included
     missing = [texts[f"page.{name}"] for name in NAV_PAGES if texts[f"page.{name}"] not in nav]
     if missing:
         found.append(f"{where}: navigation lacks {missing}: {nav!r}")
@@ -272,7 +273,7 @@ def language_problems(page, lang: str, where: str) -> list[str]:
     directions = page.evaluate(DIRECTIONS)
     expected = ["rtl", "rtl"] if lang == "ar" else ["ltr", "ltr"]
     if directions != expected:
-        found.append(f"{where}: direction (main, sidebar) {directions}, expected {expected}")
+        found.append(f"{where}: direction (main, filter bar) {directions}, expected {expected}")
     if lang == "ar" and not ARABIC_LETTER.search(page.locator("h1").first.inner_text()):
         found.append(f"{where}: the title is not in Arabic")
     return found

@@ -13,6 +13,7 @@ Waits are conditions (the page's own state), never fixed sleeps: `wait_for_app`,
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -20,6 +21,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -68,12 +70,19 @@ def _listener_pid_matches(port: int, pid: int) -> bool:
     return any(f"socket:[{inode}]" in links for inode in inodes)
 
 
+NET_AUDIT = ROOT / "tests" / "browser" / "netaudit"  # its sitecustomize records the server's connections
+
+
 def start_server(data_dir: Path | None = None, timeout: float = 90.0, attempts: int = 3,
-                 ) -> tuple[subprocess.Popen, str]:
-    """Start `streamlit run app.py` on a free loopback port; return when its health path answers (bounded)."""
+                 audit_log: Path | None = None) -> tuple[subprocess.Popen, str]:
+    """Start `streamlit run app.py` on a free loopback port; return when its health path answers (bounded).
+    With ``audit_log``, every connection the server's process opens is recorded there (netaudit/sitecustomize.py)."""
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     if data_dir:
         env["MOROCCO_AI_DATA_DIR"] = str(data_dir)
+    if audit_log:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(NET_AUDIT), env.get("PYTHONPATH")]))
+        env.update(NET_AUDIT_LOG=str(audit_log), NET_AUDIT_DENY="1")  # recorded, and refused: nothing is sent
     for _ in range(attempts):
         port = _free_port()
         process = subprocess.Popen(
@@ -107,12 +116,33 @@ def stop_server(process: subprocess.Popen) -> None:
         process.wait(timeout=15)
 
 
+@dataclass
+class AuditedServer:
+    url: str
+    pid: int
+    audit_log: Path
+
+    def connections(self) -> tuple[bool, list[dict]]:
+        """Whether the hook runs in this server's process, and every record of a connection leaving the machine."""
+        records = [json.loads(line) for line in self.audit_log.read_text().splitlines()] \
+            if self.audit_log.exists() else []
+        installed = any(r["event"] == "installed" and r["pid"] == self.pid for r in records)
+        return installed, [r for r in records if r["event"] != "installed" and not r["local"]]
+
+
 @pytest.fixture(scope="session")
-def app_url():
-    """The app on the bundled data: one server per xdist worker that needs it, shared by that worker's tests."""
-    process, url = start_server()
-    yield url
+def app_server(tmp_path_factory):
+    """The app on the bundled data, every connection its process opens recorded: one server per xdist worker that
+    needs it, shared by that worker's tests (the tours)."""
+    log = tmp_path_factory.mktemp("netaudit") / "connections.jsonl"
+    process, url = start_server(audit_log=log)
+    yield AuditedServer(url, process.pid, log)
     stop_server(process)
+
+
+@pytest.fixture(scope="session")
+def app_url(app_server):
+    return app_server.url
 
 
 @pytest.fixture(scope="session")
@@ -173,23 +203,28 @@ def page(chromium, request):
     page.context.close()
 
 
-# The sidebar's language picker is drawn by app.py before the page runs, yet the browser can draw the page's title
+# The shared filters (language, regions, years) are drawn by app.py in a row above every page (components/filters.py
+# `filter_bar`), the pages' navigation in the top bar (on a phone: in a collapsed sidebar).
+FILTERS = ".st-key-filters"
+NAV_LINKS = '[data-testid="stTopNav"] a, [data-testid="stSidebarNav"] a'
+
+# The filter bar's language picker is drawn by app.py before the page runs, yet the browser can draw the page's title
 # a second before it (measured on /strategy): wait for both, unless an error stopped the app.
 APP_DRAWN = """() => {
   const main = document.querySelector('[data-testid="stMain"]');
   const alert = main && main.querySelector('[data-testid="stAlert"]');
   const error = main && main.querySelector('[data-testid="stAlertContentError"], [data-testid="stException"]');
-  const sidebar = document.querySelector('[data-testid="stSidebar"] [data-testid="stSelectbox"]');
+  const picker = document.querySelector('.st-key-filters [data-testid="stSelectbox"]');
   return !document.querySelector('[data-testid="stStatusWidget"]')
     && !!main && !!(main.querySelector('[data-testid="stHeading"], h1') || alert)
-    && !!(sidebar || error)
+    && !!(picker || error)
     && (location.pathname.replace(/\\/+$/, '') !== '' || !!alert);
 }"""
 
 
 def wait_for_app(page, timeout: float = 60_000) -> None:
     """Wait until the script run has finished (no running indicator) and the page is drawn: a heading or an alert in
-    the main area, the sidebar's language picker (or an error), and not the address "/" (it hands over to
+    the main area, the filter bar's language picker (or an error), and not the address "/" (it hands over to
     /overview) unless an alert stopped the app there."""
     page.wait_for_selector('[data-testid="stMain"]', timeout=timeout)
     page.wait_for_function(APP_DRAWN, timeout=timeout)
@@ -249,13 +284,24 @@ IN_VIEWPORT = ("el => { const b = el.getBoundingClientRect(); "
 EXPAND_SIDEBAR = '[data-testid="stExpandSidebarButton"], [data-testid="stSidebarCollapsedControl"] button'
 
 
+def nav_link(page, path: str):
+    """The navigation's link to ``path``: in the top bar, or on a phone in the collapsed sidebar. Links the top bar
+    has no room for are folded into its "N more" menu (Arabic titles at 1400 px): that menu is opened first."""
+    link = page.locator(", ".join(f'{nav}[href$="/{path}"], {nav}[href*="/{path}?"]'
+                                  for nav in NAV_LINKS.split(", "))).first
+    if link.evaluate("a => !!a.closest('[inert]')"):
+        page.locator('[data-testid="stTopNavSection"]').last.click()
+        link = page.locator(f'[data-testid="stTopNavPopover"] a[href$="/{path}"], '
+                            f'[data-testid="stTopNavPopover"] a[href*="/{path}?"]').first
+    return link
+
+
 def navigate(page, path: str, timeout: float = 60_000) -> None:
-    """Switch to another page from the sidebar's navigation, as a reader does (the session and the URL's filters
-    are kept; three times faster than opening the address), and wait until the new page's title replaced the old
-    one. On a phone the collapsed sidebar is opened first and closed again on the new page."""
+    """Switch to another page from the navigation, as a reader does (the session and the URL's filters are kept;
+    three times faster than opening the address), and wait until the new page's title replaced the old one. On a
+    phone the navigation is in a collapsed sidebar: opened first and closed again on the new page."""
     old_title = page.locator('[data-testid="stMain"] h1').first.inner_text()
-    nav = '[data-testid="stSidebarNav"]'
-    link = page.locator(f'{nav} a[href$="/{path}"], {nav} a[href*="/{path}?"]').first
+    link = nav_link(page, path)
     opened = not link.evaluate(IN_VIEWPORT)  # the collapsed sidebar is drawn off screen
     if opened:
         page.locator(EXPAND_SIDEBAR).first.click()

@@ -1,7 +1,7 @@
 """One browser tour per (language, theme): every page visited once on the bundled data, every page check run there.
 
 On each page (1400 x 1000, ``?lang=…&region=06&years=2020-2026``): the proof that it drew its content, no exception
-box and no dialog, the sidebar keeps the URL's region, the language (navigation, no English leak, direction, an
+box and no dialog, the filter bar keeps the URL's region, the language (navigation, no English leak, direction, an
 Arabic title), axe-core (WCAG 2.0-2.2 A/AA and best practice), the contrast of every Plotly text, nothing the page's
 data managed to do (dialogs, scripts, live markup, navigation away, a readable layout), no request leaving
 localhost (recorded and refused; the page's own resource timing too), a screenshot; then what is particular to the
@@ -39,9 +39,10 @@ from . import checks
 from .checks import PAGES, AxeReport, Watch
 from .conftest import (
     ARTIFACTS,
-    EXPAND_SIDEBAR,
+    FILTERS,
     MAP_SELECTOR,
     PHONE,
+    nav_link,
     navigate,
     new_page,
     outside_localhost,
@@ -51,6 +52,7 @@ from .conftest import (
     wait_for_app,
     wait_for_map,
 )
+from .url_payloads import url_payloads
 
 pytestmark = pytest.mark.browser
 
@@ -60,7 +62,7 @@ SEARCH_LATIN, SEARCH_ARABIC = "Jazari Nador", "قرار الأمم المتحد�
 PERMALINK = "ix-gairi-2024-ma"  # an index figure: opens /adoption with its card
 MAX_FAILED_IN_A_ROW = 3
 
-# The pages in tour order, each opened with its address (its own URL parameters added) or from the sidebar's
+# The pages in tour order, each opened with its address (its own URL parameters added) or from the top bar's
 # navigation (a page switch in the same session: three times faster, and the URL's filters must follow). "" opens
 # the overview (and checks the hand-over to /overview).
 GOTO, NAV = "address", "navigation"
@@ -118,8 +120,8 @@ class Tour:
         return url
 
     def navigate(self, path: str, page=None) -> None:
-        """Open a page from the sidebar's navigation and wait until the new page (not the old one) has drawn.
-        On a phone the sidebar is collapsed: it is opened first, as a reader would."""
+        """Open a page from the navigation and wait until the new page (not the old one) has drawn.
+        On a phone the navigation is in a collapsed sidebar: it is opened first, as a reader would."""
         page = page or self.page
         navigate(page, path)
         self.drawn(page, path)
@@ -151,10 +153,10 @@ def stop(tour: Tour, path: str) -> None:
     label = path or "overview"
     where = f"/{path} [{tour.lang}, {tour.theme}]"
     found = checks.page_errors(page, where)
-    try:  # retried: on "/" the sidebar is drawn again when the overview takes over
-        expect(page.locator('[data-testid="stSidebar"]')).to_contain_text(tour.region(REGION), timeout=10_000)
+    try:  # retried: on "/" the filter bar is drawn again when the overview takes over
+        expect(page.locator(FILTERS)).to_contain_text(tour.region(REGION), timeout=10_000)
     except AssertionError:
-        found.append(f"{where}: the sidebar does not show the URL's region {tour.region(REGION)}")
+        found.append(f"{where}: the filter bar does not show the URL's region {tour.region(REGION)}")
     found += checks.language_problems(page, tour.lang, where)
     found += checks.clipped_metrics(page, where)
     found += checks.chart_reading(page, where, timeline_names=path == "timeline")
@@ -274,7 +276,7 @@ def unknown_page(tour: Tour) -> None:
 
 def phone(tour: Tour) -> None:
     """Every page (fr: search and regions) on a phone: nothing wider than the screen, the content screenshotted;
-    the filters open in the collapsed sidebar with a tap and fit the screen."""
+    the filters are on the page, one under the other, inside the screen."""
     page = new_page(tour.chromium, color_scheme=tour.theme, viewport=PHONE, device_scale_factor=2, is_mobile=True,
                     has_touch=True)
     try:
@@ -292,14 +294,11 @@ def phone(tour: Tour) -> None:
             page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
             screenshot(page, name + "_content")  # the chart, map or table the page is for
         if tour.lang != "fr":
-            page.locator(EXPAND_SIDEBAR).first.click()
-            sidebar = page.locator('[data-testid="stSidebar"]')
-            expect(sidebar.locator('[data-testid="stMultiSelect"]')).to_be_in_viewport(timeout=10_000)
-            # the sidebar slides in: wait until the years slider sits inside the screen
-            page.wait_for_function(
-                "() => { const b = document.querySelector('[data-testid=\"stSidebar\"] [data-testid=\"stSlider\"]')"
-                ".getBoundingClientRect(); return b.width > 0 && b.left >= 0 && b.right <= 392; }", timeout=10_000)
-            screenshot(page, f"sidebar_390_{tour.lang}")
+            bar = page.locator(FILTERS)
+            bar.scroll_into_view_if_needed()
+            for widget in ("stSelectbox", "stMultiSelect", "stSlider"):
+                expect(bar.locator(f'[data-testid="{widget}"]')).to_be_in_viewport(ratio=1, timeout=10_000)
+            screenshot(page, f"filters_390_{tour.lang}", full_page=False)
         tour.problems += [f"phone [{tour.lang}]: request {url}" for url in outside_localhost(page.requests)]
     finally:
         page.context.close()
@@ -503,28 +502,28 @@ def map_clicks(tour: Tour) -> None:
         expect(page.locator(PROFILE_HEADING, has_text=tour.region(code)).first).to_be_visible(timeout=30_000)
         wait_for_map(page)
         screenshot(page, f"regions_clicked_{code}_{tour.lang}")
-    page.locator('[data-testid="stSidebarNav"] a', has_text=tour.t("page.timeline")).click()
+    nav_link(page, "timeline").click()
     page.wait_for_url("**/timeline**", timeout=30_000)
     wait_for_app(page)
     scope = tour.t("timeline.scope_regions_national", start=2019, end=2026).split("{")[0][:30]
     expect(page.locator('[data-testid="stMain"]')).to_contain_text(scope, timeout=30_000)
-    assert tour.region("10") in page.locator('[data-testid="stSidebar"]').inner_text()
+    assert tour.region("10") in page.locator(FILTERS).inner_text()
     assert "region=10" in page.url and "years=2019-2026" in page.url
     page.wait_for_selector(PAGES["timeline"], timeout=30_000)
     screenshot(page, f"timeline_after_map_click_{tour.lang}")
 
 
-def sidebar_filter_across_pages(tour: Tour) -> None:
-    """A region chosen in the sidebar on one page stays chosen on the next pages (navigation clicks)."""
+def filter_across_pages(tour: Tour) -> None:
+    """A region chosen in the filter bar on one page stays chosen on the next pages (navigation clicks)."""
     page = tour.page
     page.goto(f"{tour.url}/diplomacy?lang={tour.lang}")
     wait_for_app(page)
     settle(page)
-    sidebar = page.locator('[data-testid="stSidebar"]')
+    bar = page.locator(FILTERS)
     for attempt in range(3):  # a loaded machine can redraw the picker under the click (CI): choose again
         # the region's name typed, its option (the only one left) taken with Enter: a click on an option of the
         # open list was lost three times in a row once on a loaded machine
-        sidebar.locator('[data-testid="stMultiSelect"] input').click()
+        bar.locator('[data-testid="stMultiSelect"] input').click()
         page.keyboard.type(tour.names["09"])
         expect(page.get_by_role("option", name=tour.region("09"))).to_be_visible(timeout=10_000)
         page.keyboard.press("Enter")
@@ -537,11 +536,11 @@ def sidebar_filter_across_pages(tour: Tour) -> None:
                 raise
             wait_for_app(page)
     for name in ("adoption", "sources", "regions"):
-        page.locator('[data-testid="stSidebarNav"] a', has_text=tour.t(f"page.{name}")).click()
+        nav_link(page, name).click()
         page.wait_for_function(f"() => location.pathname.endsWith('/{name}')", timeout=30_000)
         url_param(page, "region", "09")
         wait_for_app(page)
-        assert tour.region("09") in sidebar.inner_text(), name
+        assert tour.region("09") in bar.inner_text(), name
     expect(page.locator(PROFILE_HEADING, has_text=tour.region("09")).first).to_be_visible(timeout=30_000)
 
 
@@ -550,7 +549,8 @@ FOCUSED = """() => {
   if (!el || el === document.body) return '';
   const widget = el.closest('[data-testid="stMultiSelect"], [data-testid="stSlider"], [data-testid="stSelectbox"],'
                              + ' [data-testid="stCheckbox"], [data-testid="stToggle"]');
-  const where = el.closest('[data-testid="stSidebar"]') ? 'sidebar' : 'main';
+  const where = el.closest('.st-key-filters') ? 'filters'
+    : el.closest('[data-testid="stSidebar"]') ? 'sidebar' : 'main';
   const role = el.getAttribute('role') || el.getAttribute('type') || el.tagName.toLowerCase();
   if (!widget) return where + ':' + role;
   const label = (widget.querySelector('label') || {}).innerText || '';
@@ -581,22 +581,22 @@ def keyboard(tour: Tour) -> None:
     page.locator("body").focus()
 
     # Regions: type a name, Enter picks it (once the typed name has filtered the options).
-    tab_to(page, "sidebar:stMultiSelect:combobox:Regions")
+    tab_to(page, "filters:stMultiSelect:combobox:Regions")
     page.keyboard.type("Souss")
     expect(page.get_by_role("option", name="Souss-Massa (09)")).to_be_visible(timeout=10_000)
     page.keyboard.press("Enter")
     url_param(page, "region", "09")
     page.keyboard.press("Escape")
     wait_for_app(page)
-    expect(page.locator('[data-testid="stSidebar"]')).to_contain_text("Souss-Massa (09)")
+    expect(page.locator(FILTERS)).to_contain_text("Souss-Massa (09)")
 
     # Years: arrows move the focused thumb.
-    tab_to(page, "sidebar:stSlider:range")
+    tab_to(page, "filters:stSlider:range")
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
     url_param(page, "years", "2019-2030")
     wait_for_app(page)
-    tab_to(page, "sidebar:stSlider:range")  # no-op while the thumb still has focus
+    tab_to(page, "filters:stSlider:range")  # no-op while the thumb still has focus
     page.keyboard.press("ArrowLeft")
     url_param(page, "years", "2018-2030")
     wait_for_app(page)
@@ -610,7 +610,7 @@ def keyboard(tour: Tour) -> None:
     wait_for_app(page)
 
     # Language: back up to the selectbox, type the language's name, Enter.
-    tab_to(page, "sidebar:stSelectbox:combobox:Language", backwards=True)
+    tab_to(page, "filters:stSelectbox:combobox:Language", backwards=True)
     page.keyboard.type("Fran")
     expect(page.get_by_role("option", name=re.compile("Fran"))).to_be_visible(timeout=10_000)
     page.keyboard.press("Enter")
@@ -619,9 +619,9 @@ def keyboard(tour: Tour) -> None:
     expect(page.locator("h1").first).to_contain_text("Chronologie", timeout=30_000)
     assert "region=09" in page.url and "years=2018-2030" in page.url
     # The widgets (relabelled in French) still show the kept filters, not their defaults.
-    thumbs = page.locator('[data-testid="stSidebar"] [data-testid="stSlider"] input[type="range"]')
+    thumbs = page.locator(f'{FILTERS} [data-testid="stSlider"] input[type="range"]')
     expect(thumbs.first).to_have_attribute("aria-valuetext", "2018")
-    expect(page.locator('[data-testid="stSidebar"]')).to_contain_text("Souss-Massa (09)")
+    expect(page.locator(FILTERS)).to_contain_text("Souss-Massa (09)")
     screenshot(page, "keyboard_timeline_fr")
 
     # The Regions page's measure picker: ArrowDown opens it, Enter takes the next measure.
@@ -630,7 +630,7 @@ def keyboard(tour: Tour) -> None:
     page.wait_for_selector(PAGES["regions"], timeout=60_000)
     page.locator("body").focus()
     tab_to(page, "main:stSelectbox:combobox")
-    picker = page.locator('[data-testid="stMain"] [data-testid="stSelectbox"] input').first
+    picker = page.locator(f'[data-testid="stMain"] [data-testid="stSelectbox"]:not({FILTERS} *) input').first
     before = picker.input_value()
     page.keyboard.press("ArrowDown")
     expect(page.get_by_role("listbox")).to_be_visible(timeout=10_000)
@@ -652,8 +652,8 @@ EXTRAS = {
 FLOWS = {
     ("en", "light"): (phone,),
     ("en", "dark"): (keyboard, map_clicks),
-    ("fr", "light"): (phone, search_typed, sidebar_filter_across_pages),
-    ("fr", "dark"): (one_year_timeline,),
+    ("fr", "light"): (phone, search_typed, filter_across_pages),
+    ("fr", "dark"): (one_year_timeline, url_payloads),
     ("ar", "light"): (phone, search_typed),
     ("ar", "dark"): (search_link_opens_record, map_clicks),
 }
@@ -662,8 +662,8 @@ FLOWS = {
 @pytest.mark.parametrize("lang, theme", [
     pytest.param(lang, theme, marks=pytest.mark.xdist_group(f"tour-{lang}-{theme}"))
     for lang in LANGUAGES for theme in THEMES])
-def test_tour(chromium, app_url, axe_source, lang, theme):
-    tour = Tour(chromium, app_url, lang, theme, axe_source)
+def test_tour(chromium, app_server, axe_source, lang, theme):
+    tour = Tour(chromium, app_server.url, lang, theme, axe_source)
     try:
         assert tour.page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches") == (theme == "dark")
         for path in STOPS:
@@ -676,6 +676,11 @@ def test_tour(chromium, app_url, axe_source, lang, theme):
         requests = tour.page.requests
         assert any(url.startswith("ws://127.0.0.1") for url in requests), "the websocket was not seen"
         assert len(requests) > 20, "too few requests recorded to trust the offline check"
+        # the server's side: every connection, datagram and name lookup its process made so far (this tour and the
+        # worker's earlier ones, the server's start included), recorded by netaudit/sitecustomize.py and refused
+        installed, outgoing = app_server.connections()
+        assert installed, "the connection recorder is not running in the tour's server"
+        tour.problems += [f"the server tried to reach another machine: {record}" for record in outgoing]
     finally:
         tour.close()
     print(f"tour {lang} {theme}: {tour.timings}")
