@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import os
+import random
 import re
 import shutil
 import signal
@@ -45,11 +46,11 @@ def _port_open(port: int) -> bool:
 
 
 def _free_block(size: int) -> int:
-    for _ in range(50):
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            port = sock.getsockname()[1]
-        if port + size < 65000 and not any(_port_open(p) for p in range(port, port + size + 1)):
+    """A block of free loopback ports below the kernel's ephemeral range (32768 and up), where the other tests'
+    servers, which ask the kernel for a free port, never land between this check and the replicas' start."""
+    ports = random.Random(os.getpid()).sample(range(20_000, 32_000 - size, size + 1), 50)
+    for port in ports:
+        if not any(_port_open(p) for p in range(port, port + size + 1)):
             return port
     raise RuntimeError("no free block of loopback ports")
 

@@ -10,9 +10,9 @@ from morocco_ai.i18n import Translator
 
 from .style import HIGHLIGHT, SMALL_TEXT, SharedFigure, axis_style, empty_figure, figure_layout, palette, value_ticks
 
-LABEL_GAP = 16  # pixels between two line-end labels
+LABEL_GAP = 18  # pixels from one line-end label to the next (13 px text)
 CHAR_WIDTH = 7.2  # pixels a character of the labels' text takes, about (13 px font)
-PLOT_MARGIN = 70  # pixels of a chart's height outside its plot (axis labels and title)
+PLOT_MARGIN = 110  # pixels of a chart's height outside its plot, at most (toolbar, axis labels and titles)
 NUMERIC_DATE_TICKS = [  # every zoom level in numbers: plotly.js would name months in English ("Jan 2024")
     dict(dtickrange=[None, "M11"], value="%m/%Y"),
     dict(dtickrange=["M12", None], value="%Y"),
