@@ -52,7 +52,8 @@ def build_bars(frame: pd.DataFrame, *, category: str, value: str, text: str, val
                dark: bool = False, highlight: str | None = None, kind: str = "number") -> go.Figure:
     """One horizontal bar per ``category`` (a country), largest first, its value written at its end: the names
     read across on a phone too. ``highlight`` (Morocco) is outlined and coloured apart, so it stands out without
-    relying on colour alone. ``kind``: how the value axis writes its numbers (number or percent)."""
+    relying on colour alone; a row marked ``uncertain`` (a figure not confirmed) is hatched. ``kind``: how the value
+    axis writes its numbers (number or percent)."""
     if frame.empty:
         return empty_figure(t("chart.empty"), t=t, dark=dark)
     colours = palette(dark)
@@ -63,7 +64,10 @@ def build_bars(frame: pd.DataFrame, *, category: str, value: str, text: str, val
         y=names, x=frame[value].to_numpy(), orientation="h", text=frame[text].to_numpy(), textposition="outside",
         textfont=dict(color=colours.text, size=13), cliponaxis=False,
         marker=dict(color=[colours.categorical[HIGHLIGHT] if m else colours.categorical[2] for m in main],
-                    line=dict(width=[2.5 if m else 0 for m in main], color=colours.text)),
+                    line=dict(width=[2.5 if m else 0 for m in main], color=colours.text),
+                    pattern=dict(shape=["/" if u else "" for u in (frame["uncertain"] if "uncertain" in frame
+                                                                   else [False] * len(frame))],
+                                 fillmode="overlay", fgcolor=colours.background, fgopacity=0.6)),
         hovertemplate="%{y}: %{text}<extra></extra>")
     layout = figure_layout(t, dark, 100 + 34 * len(frame))
     # the longest value label needs room beyond the longest bar

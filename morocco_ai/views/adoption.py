@@ -104,10 +104,11 @@ def measured_as(rows: pd.DataFrame, t, lang: str) -> tuple[str, ...]:
 def across_countries(store: Store, years: tuple[int, int], indicator: str, lang: str, dark: bool) -> Section | None:
     """The indicator in the countries one survey measured, on the latest period it measured two countries or
     more: one question (same population, question and unit), one bar per country. Figures from other surveys are
-    named under the chart, not compared. None when no survey measured two countries."""
+    named under the chart, not compared; a figure not confirmed by its publisher's own page is drawn hatched and
+    said so on its bar. None when no survey measured two countries."""
     t = translator(lang)
     frame = figures_in(store, years, lang)
-    figures = frame[(frame["indicator"] == indicator) & (frame["status"] == "confirmed")]
+    figures = frame[(frame["indicator"] == indicator) & (frame["status"] != "cancelled")]
     per_period = figures.groupby(["survey", "period"])["country"].nunique()
     compared = per_period[per_period > 1]
     if compared.empty:
@@ -115,6 +116,9 @@ def across_countries(store: Store, years: tuple[int, int], indicator: str, lang:
     survey, period = max(compared.index, key=lambda key: (key[1], compared[key]))  # the latest, then the widest
     rows = figures[(figures["survey"] == survey) & (figures["period"] == period)].drop_duplicates("country")
     rows = rows.sort_values("value", ascending=False)
+    rows = rows.assign(uncertain=rows["status"] != "confirmed", bar_text=[
+        text if status == "confirmed" else f"{text} ({label})"
+        for text, status, label in zip(rows["value_text"], rows["status"], rows["status_label"])])
     others = figures[(figures["survey"] != survey) & (figures["country"] == MOROCCO)]
     label, unit = rows["label"].iloc[0], rows["unit"].iloc[0]
     notes = (*measured_as(rows, t, lang), *shared_notes(rows["note"]),
@@ -124,7 +128,7 @@ def across_countries(store: Store, years: tuple[int, int], indicator: str, lang:
     return Section(key=f"{indicator}_countries", title=t("adoption.across_title", indicator=label,
                                                         period=rows["period_label"].iloc[0]),
                    rows=rows, columns=COMPARISON_COLUMNS, notes=notes,
-                   figure=build_bars(rows, category="country_name", value="value", text="value_text",
+                   figure=build_bars(rows, category="country_name", value="value", text="bar_text",
                                      value_title=t(f"unit.{unit}"), t=t, dark=dark,
                                      highlight=country_name(MOROCCO, lang),
                                      kind="percent" if unit == "percent" else "number"),
@@ -173,7 +177,10 @@ def adoption_part(store: Store, state: PageState, choices: dict[str, str]) -> tu
     blocks: list = [Heading(t("adoption.heading")), Text(t("adoption.scope"))]
     names = indicator_names(store, years, lang)
     if names:
-        default = DEFAULT_INDICATOR if DEFAULT_INDICATOR in names else next(iter(names))
+        # the default: the first indicator (the one most readers come for, first) with a chart in these years
+        default = next((name for name in (DEFAULT_INDICATOR, *names) if name in names and (
+            across_countries(store, years, name, lang, state.dark) or series(store, years, name, lang, state.dark))),
+                       next(iter(names)))
         indicator, notices = pick(state.choice(INDICATOR_PARAM), tuple(names), default, INDICATOR_PARAM)
         if indicator != default:
             choices[INDICATOR_PARAM] = indicator
