@@ -37,25 +37,18 @@ def section_notes(section: Section) -> None:
 
 def _chart(section: Section, *, t: Translator, key_prefix: str, state: PageState,
            on_select: Callable[[str], None] | None, config: dict | None) -> None:
-    """The chart above its image-format choice (which the chart's toolbar needs to be drawn). A section with a
-    compact figure is drawn twice, each shown at its own width (BASE_CSS in components/language.py): the phone's
-    names fewer milestones, in the same size."""
+    """The chart above its image-format choice (which the chart's toolbar needs to be drawn)."""
     chart_box = st.container()
     image_format = st.segmented_control(
         t("chart.image_format"), IMAGE_FORMATS, default=IMAGE_FORMATS[0], format_func=str.upper,
         key=f"{key_prefix}_image_format") or "png"
     config = {**PLOT_CONFIG, **(config or {}), "toImageButtonOptions": {
         "format": image_format, "scale": 2, "filename": image_name(section.key, state)}}
-    drawn = [(section.figure, f"{key_prefix}_chart", chart_box)]
-    if section.compact_figure is not None:
-        drawn = [(section.figure, f"{key_prefix}_chart", chart_box.container(key=f"wide-view-{key_prefix}")),
-                 (section.compact_figure, f"{key_prefix}_narrow_chart",
-                  chart_box.container(key=f"narrow-view-{key_prefix}"))]
-    for figure, key, box in drawn:
-        options = dict(key=key, width="stretch", config=config, alt=section.alt)
-        if on_select is not None:
-            options.update(on_select=functools.partial(on_select, key), selection_mode="points")
-        box.plotly_chart(figure, **options)
+    key = f"{key_prefix}_chart"
+    options = dict(key=key, width="stretch", config=config, alt=section.alt)
+    if on_select is not None:
+        options.update(on_select=functools.partial(on_select, key), selection_mode="points")
+    chart_box.plotly_chart(section.figure, **options)
 
 
 def show_section(section: Section, *, state: PageState, key_prefix: str,

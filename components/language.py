@@ -11,13 +11,12 @@ STATE_KEY, WIDGET_KEY, LANG_NOTICE_KEY = "_lang", "sidebar_language", "_lang_not
 LANGUAGE_NAMES = {"fr": "Français", "en": "English", "ar": "العربية"}
 
 # Static CSS written here (no data in it). For every language: captions at full contrast (Streamlit draws them
-# at 0.6 opacity: 4.37:1 on white), a multiselect's text input never narrower than a 24 px touch target, and a chart
-# drawn for a laptop and for a phone (components/chart_panel.py) shown at its own width only.
+# at 0.6 opacity: 4.37:1 on white), a multiselect's text input never narrower than a 24 px touch target, and on a
+# phone the timeline's names it has no room for hidden (morocco_ai/charts/timeline.py, LAPTOP_ONLY).
 BASE_CSS = """<style>
 [data-testid="stCaptionContainer"] { opacity: .85; }
 [data-testid="stMultiSelect"] input { min-width: 24px; }
-@media (max-width: 640px) { [class*="st-key-wide-view-"] { display: none; } }
-@media (min-width: 641px) { [class*="st-key-narrow-view-"] { display: none; } }
+@media (max-width: 640px) { .annotation-text[style*="laptop-only-label"] { display: none; } }
 </style>"""
 # Dark theme only: the selected-region chips take the light primary colour (#8cc0f0, which text needs: 9.8:1 on the
 # dark background); white on it is 1.9:1, so their text turns dark (11.5:1).

@@ -6,8 +6,8 @@ reviewer looks at side by side (and an index.html showing them so).
 
 Each chart is the one the page declares (morocco_ai/views), drawn by Plotly in Debian's Chromium (headless,
 through Playwright; never a downloaded browser) at the width the app gives it: 1000 px of a 1400 px window, 358 px
-of a 390 px phone (a chart drawn for a phone, when the view has one). Offline: Plotly and the map's shapes are in
-the page. Needs the dev requirements and `apt-get install chromium`.
+of a 390 px phone, with the app's CSS for a phone's width (components/language.py). Offline: Plotly and the map's
+shapes are in the page. Needs the dev requirements and `apt-get install chromium`.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import html
 import json
+import re
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from components.language import BASE_CSS  # noqa: E402
 from morocco_ai.charts.region_map import GEO_ASSETS_SCRIPT  # noqa: E402
 from morocco_ai.filters import Filters  # noqa: E402
 from morocco_ai.i18n import LANGUAGES  # noqa: E402
@@ -30,6 +32,9 @@ from morocco_ai.state import PageState  # noqa: E402
 from morocco_ai.store import get_store  # noqa: E402
 from morocco_ai.views.blocks import Section, walk  # noqa: E402
 from morocco_ai.views.pages import DECLARED, page_content  # noqa: E402
+
+# The app's own rule for a phone's width, so the phone's images are what a phone shows
+PHONE_CSS = "<style>" + re.search(r"@media \(max-width[^\n]*", BASE_CSS)[0] + "</style>"
 
 WIDTHS = {1400: 1000, 390: 358}  # window -> the chart's width in it
 CHROMIUM = "/usr/bin/chromium"
@@ -66,9 +71,8 @@ def gallery_items(pages=DECLARED, langs=LANGUAGES) -> list[Item]:
                         continue
                     seen.add((page, lang, section.key))
                     for window in WIDTHS:
-                        figure = section.compact_figure if window < 1000 and section.compact_figure else section.figure
                         items.append(Item(page, lang, window, section.key, section.title,
-                                          json.loads(figure.to_json())))
+                                          json.loads(section.figure.to_json())))
     return items
 
 
@@ -81,7 +85,7 @@ def page_html(item: Item, plotly_js: str) -> str:
     return (f'<!doctype html><html lang="{item.lang}" dir="{direction}"><head><meta charset="utf-8">'
             f"<script>{GEO_ASSETS_SCRIPT}</script><script>{plotly_js}</script>"
             '<style>body{margin:0;background:#fff;font-family:"DejaVu Sans",sans-serif}'
-            "h1{font-size:16px;margin:8px}</style></head>"
+            "h1{font-size:16px;margin:8px}</style>" + PHONE_CSS + "</head>"
             f'<body><h1>{html.escape(item.title)}</h1><div id="chart" style="direction: ltr"></div><script>'
             f"Plotly.newPlot('chart', {json.dumps(spec['data'])}, {json.dumps(spec['layout'])}, "
             "{displayModeBar: false, responsive: false}).then(() => { document.body.dataset.drawn = '1'; });"

@@ -53,8 +53,8 @@ def screen(at: AppTest) -> list[tuple]:
         for element in getattr(node, "children", {}).values():
             kind = getattr(element, "type", "")
             key = getattr(element, "key", None) or ""
-            if key.startswith("narrow-view-") or key == "briefing":
-                continue  # the same chart drawn for a phone (shown instead of the other there); the briefing's buttons
+            if key == "briefing":
+                continue  # the buttons that download the briefing
             if kind in ("title", "header", "subheader"):
                 found.append(("heading", {"title": 1, "header": 2, "subheader": 3}[kind], _plain(element.value)))
             elif kind == "markdown" and (match := re.match(r"^(#{1,6}) (.*)$", element.value)):

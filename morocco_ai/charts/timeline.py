@@ -43,38 +43,58 @@ CHAR_WIDTH = 7.2  # pixels a character of a label takes, about (13 px font)
 LANES = (16, -16)  # a label stands just above its point, or just below when that place is taken
 
 
-def place_labels(milestones: pd.DataFrame, tracks: list[str], x_range: tuple[pd.Timestamp, pd.Timestamp],
-                 width: int) -> list[dict]:
+LABEL_FIELDS = ["short", "is_future", "n_sources", "start", "finish", "track"]
+# The names a phone has no room for carry this family name (no such font: it changes nothing drawn) in the style
+# plotly.js writes on their text, so that the page's CSS hides them below a laptop's width (components/language.py):
+# one figure for both widths instead of two (bench.rerun: the timeline missed 0.5x typical.py with two).
+LAPTOP_ONLY = "laptop-only-label"
+BODY_FONT = '"Source Sans", sans-serif'  # Streamlit's: every name of the chart in it, with or without the mark
+
+
+def _name_box(row, anchor: str | None, x_range, span: float, pixels: int) -> tuple[str, float, float]:
+    """Where a name stands on a plot ``pixels`` wide: its anchor (kept when given; else centred on its point, or
+    from the plot's edge where it would run past it), its left and right edges."""
+    pixel = (row.start + (row.finish - row.start) / 2 - x_range[0]).total_seconds() / span * pixels
+    size = len(row.short) * CHAR_WIDTH
+    anchor = anchor or ("left" if pixel - size / 2 < 0 else "right" if pixel + size / 2 > pixels else "center")
+    left = {"left": pixel, "right": pixel - size, "center": pixel - size / 2}[anchor]
+    return anchor, left, left + size
+
+
+def place_labels(milestones: pd.DataFrame, tracks: list[str], x_range: tuple[pd.Timestamp, pd.Timestamp]
+                 ) -> list[dict]:
     """The milestones named on the chart and where: each one with a ``short`` name, the most important first
     (announced ones, then those with the most sources), in the first free place beside its point — the band
     above its track's row, else the band below (a band between two rows serves both) — where it overlaps no label
-    already placed at this plot ``width``; one that fits nowhere is left to its hover (a narrow chart names fewer
-    milestones, in the same size). Each label: the row, its x, its lane, its anchor."""
+    already placed. Placed first on a phone's plot (``WIDTHS["narrow"]``), then on a laptop's, the laptop's own
+    names placed around the phone's (which only move apart on a wider plot); one that fits nowhere is left to its
+    hover: a phone shows fewer names, none smaller. Each label: its name, whether announced, its x and track, its
+    lane and anchor, and whether a phone shows it."""
     span = (x_range[1] - x_range[0]).total_seconds() or 1.0
-    taken: dict[int, list[tuple[float, float]]] = {}
-    placed = []
-    named = milestones[milestones["short"] != ""]
-    for row in named.sort_values(["is_future", "n_sources", "start"], ascending=[False, False, False]).itertuples():
-        middle = row.start + (row.finish - row.start) / 2
-        pixel = (middle - x_range[0]).total_seconds() / span * width
-        size = len(row.short) * CHAR_WIDTH
-        anchor = "left" if pixel - size / 2 < 0 else "right" if pixel + size / 2 > width else "center"
-        left = {"left": pixel, "right": pixel - size, "center": pixel - size / 2}[anchor]
-        for lane in range(len(LANES)):
-            band = taken.setdefault(tracks.index(row.track) + lane, [])  # rows from the top; band 0 above the first
-            if all(left + size + 6 <= start or end + 6 <= left for start, end in band):
-                band.append((left, left + size))
-                placed.append(dict(row=row, x=middle, lane=lane, anchor=anchor))
-                break
+    named = milestones.loc[milestones["short"] != "", LABEL_FIELDS]
+    ranked = sorted(named.itertuples(index=False), key=lambda r: (r.is_future, r.n_sources, r.start), reverse=True)
+    placed: list[dict] = []
+    for width in ("narrow", "wide"):
+        pixels = WIDTHS[width]
+        taken: dict[int, list[tuple[float, float]]] = {}
+        for label in placed:  # the phone's names, where they stand on this plot
+            _, left, right = _name_box(label["row"], label["anchor"], x_range, span, pixels)
+            taken.setdefault(tracks.index(label["row"].track) + label["lane"], []).append((left, right))
+        for row in (row for row in ranked if all(row is not label["row"] for label in placed)):
+            anchor, left, right = _name_box(row, None, x_range, span, pixels)
+            for lane in range(len(LANES)):
+                band = taken.setdefault(tracks.index(row.track) + lane, [])  # rows from the top; band 0 above
+                if all(right + 6 <= start or end + 6 <= left for start, end in band):
+                    band.append((left, right))
+                    placed.append(dict(row=row, lane=lane, anchor=anchor, phone=width == "narrow"))
+                    break
     return placed
 
 
-def build_timeline(milestones: pd.DataFrame, *, t: Translator, dark: bool = False, height: int = 460,
-                   width: str = "wide") -> go.Figure:
-    """Milestones by track, the key ones named on the chart. Past ones are filled circles; announced or planned
-    ones are open diamonds and their names in italics, so the difference is in shape as well as colour. A thick
-    outline marks an entry on which sources disagree. ``width``: "wide" (a laptop) or "narrow" (a phone: fewer
-    names, none smaller)."""
+def build_timeline(milestones: pd.DataFrame, *, t: Translator, dark: bool = False, height: int = 460) -> go.Figure:
+    """Milestones by track, the key ones named on the chart (a phone's page hides the names it has no room for).
+    Past milestones are filled circles; announced or planned ones are open diamonds and their names in italics, so
+    the difference is in shape as well as colour. A thick outline marks an entry on which sources disagree."""
     if milestones.empty:
         return empty_figure(t("timeline.empty"), t=t, dark=dark)
     colours = palette(dark)
@@ -109,15 +129,17 @@ def build_timeline(milestones: pd.DataFrame, *, t: Translator, dark: bool = Fals
     first, last = milestones["start"].min(), milestones["finish"].max()
     pad = max((last - first) * 0.03, pd.Timedelta(days=20))
     x_range = (first - pad, last + pad)
-    labels = [dict(x=label["x"], y=track_names[label["row"].track], xanchor=label["anchor"],
-                   yshift=LANES[label["lane"]], yanchor="bottom" if LANES[label["lane"]] > 0 else "top",
-                   text=f"<i>{label['row'].short}</i>" if label["row"].is_future else label["row"].short,
-                   showarrow=False, font=dict(color=colours.text, size=SMALL_TEXT))
-              for label in place_labels(milestones, tracks, x_range, WIDTHS[width])]
     layout = figure_layout(t, dark, height, legend_below=True)
-    layout.update(hovermode="closest", clickmode="event+select", dragmode="pan", annotations=labels,
+    layout.update(hovermode="closest", clickmode="event+select", dragmode="pan",
                   yaxis=dict(categoryorder="array", categoryarray=[track_names[x] for x in reversed(tracks)],
                              **value_axis(t), **axis_style(dark)),
                   xaxis=dict(type="date", range=list(x_range), tickformatstops=NUMERIC_DATE_TICKS,
                              **axis_style(dark)))
+    labels = [dict(x=row.start + (row.finish - row.start) / 2, y=track_names[row.track], xanchor=label["anchor"],
+                   yshift=LANES[label["lane"]], yanchor="bottom" if LANES[label["lane"]] > 0 else "top",
+                   text=f"<i>{row.short}</i>" if row.is_future else row.short, showarrow=False,
+                   font=dict(color=colours.text, size=SMALL_TEXT,
+                             family=BODY_FONT if label["phone"] else f"{LAPTOP_ONLY}, {BODY_FONT}"))
+              for label in place_labels(milestones, tracks, x_range) for row in (label["row"],)]
+    layout.update(annotations=labels)
     return SharedFigure(dict(data=traces, layout=layout))

@@ -46,7 +46,6 @@ class Section:
     rows: pd.DataFrame
     columns: Mapping[str, str]  # column name -> catalogue key of its header
     figure: go.Figure | None = None
-    compact_figure: go.Figure | None = None  # the same chart for a phone's width, where it says less (fewer names)
     alt: str = ""
     notes: tuple[str, ...] = ()
     counted_ids: tuple[str, ...] = ()  # the records a chart of counts relies on (its rows have no record id)

@@ -159,7 +159,8 @@ def cards(store: Store, lang: str) -> tuple:
     figures = headline_figures(store)
     if not figures:
         return (*blocks, Text(t("overview.no_headline"), tone="info"))
-    return (*blocks, Text(t("overview.cards_note")), Cards(tuple(headline_card(h, t) for h in figures)))
+    # two to a row: a card's label must read whole in the page's column
+    return (*blocks, Text(t("overview.cards_note")), Cards(tuple(headline_card(h, t) for h in figures), per_row=2))
 
 
 @cached_view
@@ -177,10 +178,10 @@ def overview_page(store: Store, state: PageState) -> Page:
     t = translator(state.lang)
     left = (Heading(t("overview.recent")), *guarded(lambda: recent(store, state.filters, state.lang), t),
             Heading(t("overview.changes")), *what_changed(store, state.lang))
-    try:
+    try:  # the map's own title heads the column
         map_part, legend_part = map_with_legend(store, state, "jazari_status", height=420)
-        right = (Heading(t("overview.map")), *map_part, *legend_part)
+        right = (*map_part, *legend_part)
     except DatasetUnavailable as exc:
-        right = (Heading(t("overview.map")), unavailable(exc, t))
+        right = (unavailable(exc, t),)
     return Page("overview", t("overview.title"), (*cards(store, state.lang), Columns((3, 2), (left, right))))
 

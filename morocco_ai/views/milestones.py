@@ -76,7 +76,7 @@ def timeline(store: Store, filters: Filters, lang: str, dark: bool, include_nati
     rows = milestones_in(store, filters, lang, include_national)
     return Section(key="milestones", title=t("timeline.chart_title", start=filters.years[0], end=filters.years[1]),
                    rows=rows, columns=MILESTONE_COLUMNS, figure=build_timeline(rows, t=t, dark=dark),
-                   compact_figure=build_timeline(rows, t=t, dark=dark, width="narrow"), select=MILESTONE_PARAM,
+                   select=MILESTONE_PARAM,
                    alt=t("timeline.alt", count=len(rows), start=filters.years[0], end=filters.years[1]))
 
 
