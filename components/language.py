@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from morocco_ai.charts.timeline import LAPTOP_MIN_WINDOW, LAPTOP_ONLY
 from morocco_ai.i18n import LANGUAGES, pick_language, translator
 from morocco_ai.urls import LANG_PARAM
 
@@ -13,10 +14,10 @@ LANGUAGE_NAMES = {"fr": "Français", "en": "English", "ar": "العربية"}
 # Static CSS written here (no data in it). For every language: captions at full contrast (Streamlit draws them
 # at 0.6 opacity: 4.37:1 on white), a multiselect's text input never narrower than a 24 px touch target, and on a
 # phone the timeline's names it has no room for hidden (morocco_ai/charts/timeline.py, LAPTOP_ONLY).
-BASE_CSS = """<style>
-[data-testid="stCaptionContainer"] { opacity: .85; }
-[data-testid="stMultiSelect"] input { min-width: 24px; }
-@media (max-width: 640px) { .annotation-text[style*="laptop-only-label"] { display: none; } }
+BASE_CSS = f"""<style>
+[data-testid="stCaptionContainer"] {{ opacity: .85; }}
+[data-testid="stMultiSelect"] input {{ min-width: 24px; }}
+@media (max-width: {LAPTOP_MIN_WINDOW - 1}px) {{ .annotation-text[style*="{LAPTOP_ONLY}"] {{ display: none; }} }}
 </style>"""
 # Dark theme only: the selected-region chips take the light primary colour (#8cc0f0, which text needs: 9.8:1 on the
 # dark background); white on it is 1.9:1, so their text turns dark (11.5:1).

@@ -5,7 +5,7 @@ reviewer looks at side by side (and an index.html showing them so).
     .venv/bin/python scripts/chart_gallery.py --out /tmp/g --pages timeline,adoption --langs fr,ar
 
 Each chart is the one the page declares (morocco_ai/views), drawn by Plotly in Debian's Chromium (headless,
-through Playwright; never a downloaded browser) at the width the app gives it: 1000 px of a 1400 px window, 358 px
+through Playwright; never a downloaded browser) at the width the app gives it: 704 px of a 1400 px window, 358 px
 of a 390 px phone, with the app's CSS for a phone's width (components/language.py). Offline: Plotly and the map's
 shapes are in the page. Needs the dev requirements and `apt-get install chromium`.
 """
@@ -36,7 +36,7 @@ from morocco_ai.views.pages import DECLARED, page_content  # noqa: E402
 # The app's own rule for a phone's width, so the phone's images are what a phone shows
 PHONE_CSS = "<style>" + re.search(r"@media \(max-width[^\n]*", BASE_CSS)[0] + "</style>"
 
-WIDTHS = {1400: 1000, 390: 358}  # window -> the chart's width in it
+WIDTHS = {1400: 704, 390: 358}  # window -> the chart's width in it (the centered page)
 CHROMIUM = "/usr/bin/chromium"
 # Besides each page's defaults: the adoption page's other indicators, and a region chosen (its profile's tables
 # hold no chart, the map highlights it)

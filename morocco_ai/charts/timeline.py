@@ -38,7 +38,11 @@ NUMERIC_DATE_TICKS = [
 ]
 
 
-WIDTHS = {"wide": 1000, "narrow": 240}  # pixels of the plot between its axes on a laptop (1400 px) and a phone (390 px)
+# Pixels of the plot between its axes, measured in Chromium on the centered page (fr, en, ar alike): 570 from a
+# 800 px window up, 556 at 720, 224 on a 390 px phone. "wide" holds from LAPTOP_MIN_WINDOW up; "narrow" also
+# leaves room for a 360 px phone.
+WIDTHS = {"wide": 550, "narrow": 190}
+LAPTOP_MIN_WINDOW = 720  # below it the page's CSS hides the names only a laptop has room for
 CHAR_WIDTH = 7.2  # pixels a character of a label takes, about (13 px font)
 LANES = (16, -16)  # a label stands just above its point, or just below when that place is taken
 
@@ -51,14 +55,16 @@ LAPTOP_ONLY = "laptop-only-label"
 BODY_FONT = '"Source Sans", sans-serif'  # Streamlit's: every name of the chart in it, with or without the mark
 
 
-def _name_box(row, anchor: str | None, x_range, span: float, pixels: int) -> tuple[str, float, float]:
-    """Where a name stands on a plot ``pixels`` wide: its anchor (kept when given; else centred on its point, or
-    from the plot's edge where it would run past it), its left and right edges."""
+def _name_box(row, anchor: str | None, x_range, span: float, pixels: int) -> tuple[str, float, float] | None:
+    """Where a name stands on a plot ``pixels`` wide: its anchor (kept when given; else the first of centred on its
+    point, starting at it, ending at it that stays inside the plot), its left and right edges; None when no anchor
+    keeps it inside."""
     pixel = (row.start + (row.finish - row.start) / 2 - x_range[0]).total_seconds() / span * pixels
     size = len(row.short) * CHAR_WIDTH
-    anchor = anchor or ("left" if pixel - size / 2 < 0 else "right" if pixel + size / 2 > pixels else "center")
-    left = {"left": pixel, "right": pixel - size, "center": pixel - size / 2}[anchor]
-    return anchor, left, left + size
+    boxes = {"center": pixel - size / 2, "left": pixel, "right": pixel - size}
+    if anchor:
+        return anchor, boxes[anchor], boxes[anchor] + size
+    return next(((anchor, left, left + size) for anchor, left in boxes.items() if 0 <= left <= pixels - size), None)
 
 
 def place_labels(milestones: pd.DataFrame, tracks: list[str], x_range: tuple[pd.Timestamp, pd.Timestamp]
@@ -81,7 +87,10 @@ def place_labels(milestones: pd.DataFrame, tracks: list[str], x_range: tuple[pd.
             _, left, right = _name_box(label["row"], label["anchor"], x_range, span, pixels)
             taken.setdefault(tracks.index(label["row"].track) + label["lane"], []).append((left, right))
         for row in (row for row in ranked if all(row is not label["row"] for label in placed)):
-            anchor, left, right = _name_box(row, None, x_range, span, pixels)
+            box = _name_box(row, None, x_range, span, pixels)
+            if box is None:
+                continue
+            anchor, left, right = box
             for lane in range(len(LANES)):
                 band = taken.setdefault(tracks.index(row.track) + lane, [])  # rows from the top; band 0 above
                 if all(right + 6 <= start or end + 6 <= left for start, end in band):
